@@ -1,0 +1,204 @@
+// What the pipeline and processor generators share: one IRIS module package,
+// written when composed by `app`, or added on its own to an existing
+// repository (ours, a foreign one, or an empty folder).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { contextFor, packageAnswers, projectAnswers, projectKeys } from './answers.js';
+import { ask, checkOptions, declareOptions } from './ask.js';
+import type { PackageAnswers, ProjectAnswers, TemplateContext } from './context.js';
+import { gitDefaults } from './git-defaults.js';
+import type { ModuleType } from './iris.js';
+import { renderInto, templateDirs, type BaseContext } from './layout.js';
+import { addPackageToManifest, addPackageToReadme } from './manifest.js';
+import { nextSteps } from './next-steps.js';
+import { appQuestions, packageQuestions, typeQuestions, type Answers } from './questions.js';
+import { readStoredConfig, storedAnswers, type StoredConfig } from './stored-config.js';
+
+/** A package added next to the primary one, as stored in `.yo-rc.json`. */
+export interface AddedModule extends PackageAnswers {
+  answers: Answers;
+}
+
+/** Answers a composing generator hands to a package generator. */
+export interface ComposedAnswers {
+  project: ProjectAnswers;
+  module: PackageAnswers;
+  typeAnswers: Answers;
+}
+
+export type PackageGeneratorOptions = BaseOptions & {
+  yes?: boolean;
+  composed?: ComposedAnswers;
+};
+
+type Mode = 'composed' | 'repository' | 'empty' | 'foreign';
+
+export abstract class PackageGenerator extends Generator<Record<string, unknown>, PackageGeneratorOptions> {
+  protected abstract readonly moduleType: ModuleType;
+  private mode: Mode = 'composed';
+  private stored: StoredConfig | undefined;
+  private project!: ProjectAnswers;
+  private module!: PackageAnswers;
+  private typeAnswers: Answers = {};
+  private allAnswers: Answers = {};
+
+  constructor(args: string[], options: PackageGeneratorOptions) {
+    // The run-loop methods live on this shared class, not on the subclasses.
+    super(args, options, { inheritTasks: true, customInstallTask: true });
+    this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, then .yo-rc.json, then defaults' });
+    // Every app question is an option too: they are asked when the folder is empty.
+    declareOptions(this, appQuestions.filter((question) => question.name !== 'type'));
+  }
+
+  /** Called by subclasses once `moduleType` is set. */
+  protected declareTypeOptions(): void {
+    declareOptions(this, typeQuestions[this.moduleType]);
+  }
+
+  private get questionsOfType() {
+    return typeQuestions[this.moduleType];
+  }
+
+  initializing(): void {
+    if (this.options.composed) {
+      this.mode = 'composed';
+      return;
+    }
+    checkOptions(this, [...appQuestions, ...this.questionsOfType]);
+    const folder = this.destinationRoot();
+    this.stored = readStoredConfig(folder);
+    if (this.stored) this.mode = 'repository';
+    else if (readdirSync(folder).every((entry) => entry === '.git')) this.mode = 'empty';
+    else this.mode = 'foreign';
+  }
+
+  async prompting(): Promise<void> {
+    if (this.options.composed) {
+      this.project = this.options.composed.project;
+      this.module = this.options.composed.module;
+      this.typeAnswers = this.options.composed.typeAnswers;
+      return;
+    }
+    const yes = Boolean(this.options.yes);
+    const askAnswered = Boolean((this.options as Record<string, unknown>).askAnswered);
+    const source = { folderName: basename(this.destinationRoot()), git: gitDefaults() };
+    if (this.mode === 'empty') {
+      const answers = await ask(this, appQuestions, { yes, askAnswered, stored: {}, source, given: { type: this.moduleType } });
+      this.project = projectAnswers(answers);
+      this.module = packageAnswers(this.moduleType, answers);
+      this.allAnswers = answers;
+    } else {
+      const stored = storedAnswers(this.stored);
+      const taken = this.packagesInRepository().map((pkg) => pkg.packageName);
+      const packageStored: Answers = {};
+      const answers = await ask(this, packageQuestions, {
+        yes,
+        askAnswered,
+        stored: packageStored,
+        source,
+        given: {},
+      });
+      if (taken.includes(answers.packageName!) || existsSync(this.destinationPath(answers.packageName!))) {
+        throw new Error(
+          `Package ${JSON.stringify(answers.packageName)} already exists in ${this.destinationRoot()}: choose another --package-name; nothing was written.`,
+        );
+      }
+      const projectStored: Answers = Object.fromEntries(projectKeys.flatMap((key) => (stored[key] ? [[key, stored[key]]] : [])));
+      this.project = projectAnswers({
+        moduleName: basename(this.destinationRoot()),
+        description: `DFIR-IRIS ${this.moduleType} module for ${answers.keyword}`,
+        license: 'MIT',
+        moduleVersion: '0.1.0',
+        ...projectStored,
+      });
+      this.module = packageAnswers(this.moduleType, answers);
+    }
+    // Type questions' defaults may depend on the keyword, so it is given and then dropped.
+    const { keyword: _keyword, ...typeAnswers } = await ask(this, this.questionsOfType, {
+      yes,
+      askAnswered,
+      stored: {},
+      source,
+      given: { keyword: this.module.keyword },
+    });
+    this.typeAnswers = typeAnswers;
+  }
+
+  /** Packages the repository's `.yo-rc.json` already lists. */
+  private packagesInRepository(): PackageAnswers[] {
+    if (!this.stored) return [];
+    const primary = storedAnswers(this.stored);
+    const added = (this.stored.addedModules as AddedModule[] | undefined) ?? [];
+    const list: PackageAnswers[] = [];
+    if (primary.packageName) list.push({ type: primary.type as ModuleType, keyword: primary.keyword ?? '', packageName: primary.packageName });
+    return [...list, ...added.map(({ type, keyword, packageName }) => ({ type, keyword, packageName }))];
+  }
+
+  protected context(): TemplateContext {
+    return contextFor(this.project, this.module, this.typeAnswers);
+  }
+
+  writing(): void {
+    const context = this.context();
+    const shared = this.mode === 'repository' || this.mode === 'foreign';
+    renderInto(this, templateDirs[this.moduleType], context);
+    renderInto(this, templateDirs.harness, context, { keepExisting: shared });
+    if (this.mode === 'empty') {
+      const base: BaseContext = { ...context, packages: [context] };
+      renderInto(this, templateDirs.base, base);
+      this.config.set({ ...this.allAnswers, ...this.typeAnswers });
+    }
+    if (this.mode === 'repository') {
+      const added = (this.stored?.addedModules as AddedModule[] | undefined) ?? [];
+      this.config.set('addedModules', [...added, { ...this.module, answers: this.typeAnswers }]);
+      this.updateSharedFiles();
+    }
+    if (this.mode === 'foreign') {
+      this.log.info(
+        `This folder was not made by generator-iris-module: no existing file was changed. Add the package to your build manifest, e.g. in pyproject.toml:\n` +
+          `  [tool.setuptools.packages.find]\n  include = ["${this.module.packageName}*"]`,
+      );
+    }
+  }
+
+  /** Adds the new package to the manifest and the README's module list, where that is safe. */
+  private updateSharedFiles(): void {
+    const manifest = this.destinationPath('pyproject.toml');
+    const readme = this.destinationPath('README.md');
+    if (existsSync(manifest)) {
+      const updated = addPackageToManifest(readFileSync(manifest, 'utf8'), this.module.packageName);
+      if (updated !== undefined) {
+        this.writeSurgically(manifest, updated);
+        this.log.info(`pyproject.toml: added ${this.module.packageName} to the packages the wheel contains.`);
+      } else {
+        this.log.info(
+          `pyproject.toml was not changed (no generated package list found). Add "${this.module.packageName}*" to [tool.setuptools.packages.find] include.`,
+        );
+      }
+    }
+    if (existsSync(readme)) {
+      const updated = addPackageToReadme(readFileSync(readme, 'utf8'), this.context());
+      if (updated !== undefined) {
+        this.writeSurgically(readme, updated);
+        this.log.info(`README.md: added ${this.module.packageName} to the module list.`);
+      }
+    }
+    this.log.info('.yo-rc.json: recorded the new package under addedModules.');
+  }
+
+  /**
+   * Writes an edit that keeps everything else in the file as the user left it:
+   * it is committed with the run without a conflict prompt, like .yo-rc.json.
+   */
+  private writeSurgically(path: string, content: string): void {
+    this.fs.write(path, content);
+    const file = this.fs.store.get(path) as { conflicter?: string };
+    file.conflicter = 'force';
+  }
+
+  end(): void {
+    if (this.mode === 'composed') return;
+    this.log(nextSteps(this.destinationRoot(), [this.module.packageName]));
+  }
+}

@@ -1,0 +1,1 @@
+# Package stub of the IRIS internals for generator-iris-module tests.

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'smol-toml';
+import helpers from 'yeoman-test';
+import { generateModule, tempFolder } from '../support/generate.js';
+import { generatorPath } from '../support/paths.js';
+
+/** Hash of every file under a folder, by relative path. */
+export function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder)) {
+      const full = join(folder, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+for (const [existing, added, keyword] of [
+  ['pipeline', 'processor', 'vt2'],
+  ['processor', 'pipeline', 'evtx'],
+] as const) {
+  describe(`yo iris-module:${added} in a repository holding a ${existing} module`, () => {
+    let dir: string;
+    let original: Map<string, string>;
+
+    before(async () => {
+      ({ dir } = await generateModule({ type: existing, moduleName: 'iris-threatfox-module', options: { author: 'Jane Analyst' } }));
+      original = snapshot(dir);
+      await helpers.run(generatorPath(added)).cd(dir).withOptions({ yes: true, keyword } as never);
+    });
+
+    it('adds a package and its tests next to the existing one', () => {
+      const pkg = `iris_${keyword}_module`;
+      const interfaceClass = `Iris${keyword.charAt(0).toUpperCase()}${keyword.slice(1)}Interface`;
+      for (const file of [`${pkg}/__init__.py`, `${pkg}/${interfaceClass}.py`, `tests/test_${pkg}/test_contract.py`]) {
+        assert.ok(statSync(join(dir, file)).isFile(), `${file} exists`);
+      }
+    });
+
+    it('changes no existing file but the manifest, the README and .yo-rc.json', () => {
+      const after = snapshot(dir);
+      const changed = [...original].filter(([file, hash]) => after.get(file) !== hash).map(([file]) => file).sort();
+      assert.deepEqual(changed, ['.yo-rc.json', 'README.md', 'pyproject.toml']);
+    });
+
+    it('adds the package to the wheel', () => {
+      const manifest = parse(readFileSync(join(dir, 'pyproject.toml'), 'utf8')) as Record<string, any>;
+      assert.deepEqual(manifest.tool.setuptools.packages.find.include, ['iris_threatfox_module*', `iris_${keyword}_module*`]);
+    });
+
+    it('lists it in the README and in .yo-rc.json, reusing the stored answers', () => {
+      assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), new RegExp(`^- \`iris_${keyword}_module\`: ${added} module`, 'm'));
+      const stored = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8'))['generator-iris-module'];
+      assert.equal(stored.packageName, 'iris_threatfox_module');
+      assert.equal(stored.addedModules.length, 1);
+      assert.deepEqual(
+        { type: stored.addedModules[0].type, keyword: stored.addedModules[0].keyword, packageName: stored.addedModules[0].packageName },
+        { type: added, keyword, packageName: `iris_${keyword}_module` },
+      );
+      assert.match(readFileSync(join(dir, 'LICENSE'), 'utf8'), /Jane Analyst/);
+    });
+  });
+}
+
+describe('sub-generators refuse to overwrite a package', () => {
+  it('stops when the package already exists', async () => {
+    const { dir } = await generateModule({ type: 'processor', moduleName: 'iris-threatfox-module' });
+    const before = snapshot(dir);
+    await assert.rejects(
+      helpers.run(generatorPath('processor')).cd(dir).withOptions({ yes: true, keyword: 'threatfox' } as never),
+      /Package "iris_threatfox_module" already exists/,
+    );
+    assert.deepEqual(snapshot(dir), before);
+  });
+});
+
+describe('yo iris-module:processor in an empty folder', () => {
+  it('writes a whole project, like yo iris-module --type processor', async () => {
+    const dir = join(tempFolder(), 'iris-empty-module');
+    await helpers.run(generatorPath('processor')).inDir(dir).withOptions({ yes: true } as never);
+    for (const file of ['pyproject.toml', 'README.md', 'LICENSE', 'iris_empty_module/IrisEmptyInterface.py', 'tests/conftest.py']) {
+      assert.ok(statSync(join(dir, file)).isFile(), `${file} exists`);
+    }
+    const stored = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8'))['generator-iris-module'];
+    assert.equal(stored.type, 'processor');
+    assert.equal(stored.packageName, 'iris_empty_module');
+  });
+});

@@ -1,0 +1,49 @@
+// Locates the Python interpreters the tests need: pyenv's 3.9 and 3.11, and a
+// python3 with pip, setuptools and wheel for offline wheel builds.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+function pyenvRoot(): string {
+  if (process.env.PYENV_ROOT) return process.env.PYENV_ROOT;
+  try {
+    return execFileSync('pyenv', ['root'], { encoding: 'utf8' }).trim();
+  } catch {
+    return join(homedir(), '.pyenv');
+  }
+}
+
+function findPython(minor: string): string {
+  const versions = join(pyenvRoot(), 'versions');
+  const match = existsSync(versions)
+    ? readdirSync(versions)
+        .filter((version) => version.startsWith(`${minor}.`))
+        .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+        .pop()
+    : undefined;
+  if (match) return join(versions, match, 'bin', 'python');
+  for (const candidate of [`/usr/bin/python${minor}`, `/usr/local/bin/python${minor}`]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`Python ${minor} not found (looked in pyenv's ${versions} and /usr/bin): the integration tests need it.`);
+}
+
+let cache: Record<string, string> = {};
+
+export function python39(): string {
+  return (cache['3.9'] ??= findPython('3.9'));
+}
+
+export function python311(): string {
+  return (cache['3.11'] ??= findPython('3.11'));
+}
+
+/** Debian's python3: it has pip, setuptools and wheel for offline builds. */
+export function buildPython(): string {
+  return (cache.build ??= existsSync('/usr/bin/python3') ? '/usr/bin/python3' : python311());
+}
+
+export function resetPythonCache(): void {
+  cache = {};
+}
