@@ -119,7 +119,7 @@ export function processorHooks(
       trigger,
       hookName,
       paramName: `${paramPrefix}${hookName}_enabled`,
-      paramHumanName: `Run when a ${objectLabels[object]} is ${describeTrigger(trigger)}`,
+      paramHumanName: `Run when ${/^[aeiouAEIOU]/.test(objectLabels[object]) ? 'an' : 'a'} ${objectLabels[object]} is ${describeTrigger(trigger)}`,
       enabledByDefault: trigger === 'manual',
       menuName: trigger === 'manual' ? (menuNames[object] ?? '') : '',
       synchronous: trigger.startsWith('preload-'),

@@ -9,13 +9,18 @@ export interface Parameter {
   humanName: string;
   description: string;
   default: boolean | number | string | null;
+  /**
+   * A Python expression of the module's config file to use as the default
+   * instead of the literal `default` (a long template defined beside it).
+   */
+  defaultExpression?: string;
   mandatory: boolean;
   type: ParameterType;
   section: string;
 }
 
 export function processorParameters(names: ModuleNames, hooks: readonly ProcessorHook[]): Parameter[] {
-  return hooks.map((hook) => ({
+  const triggers: Parameter[] = hooks.map((hook) => ({
     name: hook.paramName,
     humanName: hook.paramHumanName,
     description: `Handle IRIS's ${hook.hookName} hook${hook.menuName !== '' ? ` (menu entry "${hook.menuName}")` : ''}.`,
@@ -24,6 +29,42 @@ export function processorParameters(names: ModuleNames, hooks: readonly Processo
     type: 'bool',
     section: 'Triggers',
   }));
+  // Reports and tags are written on objects; hooks that only see ids or request
+  // data have nothing to write them on.
+  if (!hooks.some((hook) => hook.receives === 'object')) return triggers;
+  return [
+    ...triggers,
+    {
+      name: `${names.paramPrefix}report_as_attribute`,
+      humanName: 'Add a report tab',
+      description:
+        'Attach an HTML report, rendered from the report template, as a tab of each object the module processes (global tasks have no tabs).',
+      default: true,
+      mandatory: true,
+      type: 'bool',
+      section: 'Insights',
+    },
+    {
+      name: `${names.paramPrefix}tag`,
+      humanName: 'Tag added to processed objects',
+      description: 'Tag appended to the tags of each object the module processes, once. Leave empty to add none.',
+      default: `${names.keywordSnake}:processed`,
+      mandatory: false,
+      type: 'string',
+      section: 'Insights',
+    },
+    {
+      name: `${names.paramPrefix}report_template`,
+      humanName: 'Report template',
+      description:
+        'Jinja2 template of the report tab, rendered with autoescaping. Variables: title, object_type and results. Empty: no report.',
+      default: 'built-in template',
+      defaultExpression: 'DEFAULT_REPORT_TEMPLATE',
+      mandatory: false,
+      type: 'textfield_html',
+      section: 'Templates',
+    },
+  ];
 }
 
 export function pipelineParameters(names: ModuleNames, _args: readonly PipelineArgument[]): Parameter[] {
