@@ -31,10 +31,12 @@ const allTypeQuestions = [...typeQuestions.processor, ...typeQuestions.pipeline]
 export default class AppGenerator extends Generator<Record<string, unknown>, AppOptions> {
   private answers: Answers = {};
   private typeAnswers: Answers = {};
+  /** The answers `.yo-rc.json` held before this run. */
+  private stored: Answers = {};
 
   constructor(args: string[], options: AppOptions) {
     // A Python project: there is no npm install to run afterwards.
-    super(args, options, { customInstallTask: true });
+    super(args, options, { customInstallTask: true, inheritTasks: true });
     this.argument('destination', {
       type: String,
       required: false,
@@ -60,6 +62,7 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
 
   async prompting(): Promise<void> {
     const stored = storedAnswers(readStoredConfig(this.folder));
+    this.stored = stored;
     const settings = {
       yes: Boolean(this.options.yes),
       askAnswered: Boolean(this.options.askAnswered),
@@ -93,24 +96,42 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
       project: projectAnswers(this.answers),
       module: packageAnswers(type, this.answers),
       typeAnswers: this.typeAnswers,
+      previous: this.previousAnswers(),
     };
+  }
+
+  /** On a rerun, the answers of the run that wrote the files on disk. */
+  private previousAnswers(): ComposedAnswers['previous'] {
+    const stored = this.stored;
+    if (stored.type !== 'processor' && stored.type !== 'pipeline') return undefined;
+    const typeAnswers = Object.fromEntries(
+      typeQuestions[stored.type].flatMap((question) => (stored[question.name] !== undefined ? [[question.name, stored[question.name]!]] : [])),
+    );
+    return { project: projectAnswers(stored), module: packageAnswers(stored.type, stored), typeAnswers };
   }
 
   async default(): Promise<void> {
     const type = this.answers.type as ModuleType;
     await this.composeWith<PackageGenerator>(fileURLToPath(new URL(`../${type}/index.js`, import.meta.url)), {
-      generatorOptions: { composed: this.composed, destinationRoot: this.destinationRoot() },
+      generatorOptions: { composed: this.composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
     });
   }
 
   writing(): void {
-    const { project, module, typeAnswers } = this.composed;
-    const context = contextFor(project, module, typeAnswers);
+    const { project, module, typeAnswers, previous } = this.composed;
     // Packages added later by a sub-generator stay in the manifest and README.
     const added = (this.config.get('addedModules') as AddedModule[] | undefined) ?? [];
-    const others = added.map((pkg) => contextFor(project, { type: pkg.type, keyword: pkg.keyword, packageName: pkg.packageName }, pkg.answers));
-    const base: BaseContext = { ...context, packages: [context, ...others] };
-    renderInto(this, templateDirs.base, base);
+    const baseContext = (projectAnswers: typeof project, pkg: typeof module, answers: Answers): BaseContext => {
+      const context = contextFor(projectAnswers, pkg, answers);
+      const others = added.map((other) =>
+        contextFor(projectAnswers, { type: other.type, keyword: other.keyword, packageName: other.packageName }, other.answers),
+      );
+      return { ...context, packages: [context, ...others] };
+    };
+    renderInto(this, templateDirs.base, baseContext(project, module, typeAnswers), {
+      previous: previous ? baseContext(previous.project, previous.module, previous.typeAnswers) : undefined,
+      yes: Boolean(this.options.yes),
+    });
   }
 
   end(): void {

@@ -25,6 +25,8 @@ export interface ComposedAnswers {
   project: ProjectAnswers;
   module: PackageAnswers;
   typeAnswers: Answers;
+  /** The answers of the previous run, on a rerun. */
+  previous?: { project: ProjectAnswers; module: PackageAnswers; typeAnswers: Answers };
 }
 
 export type PackageGeneratorOptions = BaseOptions & {
@@ -45,7 +47,8 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
 
   constructor(args: string[], options: PackageGeneratorOptions) {
     // The run-loop methods live on this shared class, not on the subclasses.
-    super(args, options, { inheritTasks: true, customInstallTask: true });
+    // A Python project has no npm install; when composed, the app already says so.
+    super(args, options, { inheritTasks: true, customInstallTask: !options.composed });
     this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, then .yo-rc.json, then defaults' });
     // Every app question is an option too: they are asked when the folder is empty.
     declareOptions(this, appQuestions.filter((question) => question.name !== 'type'));
@@ -142,11 +145,14 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
   writing(): void {
     const context = this.context();
     const shared = this.mode === 'repository' || this.mode === 'foreign';
-    renderInto(this, templateDirs[this.moduleType], context);
-    renderInto(this, templateDirs.harness, context, { keepExisting: shared });
+    const before = this.options.composed?.previous;
+    const previous = before ? contextFor(before.project, before.module, before.typeAnswers) : undefined;
+    const yes = Boolean(this.options.yes);
+    renderInto(this, templateDirs[this.moduleType], context, { previous, yes });
+    renderInto(this, templateDirs.harness, context, { keepExisting: shared, previous, yes });
     if (this.mode === 'empty') {
       const base: BaseContext = { ...context, packages: [context] };
-      renderInto(this, templateDirs.base, base);
+      renderInto(this, templateDirs.base, base, { yes });
       this.config.set({ ...this.allAnswers, ...this.typeAnswers });
     }
     if (this.mode === 'repository') {
