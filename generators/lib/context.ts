@@ -1,7 +1,7 @@
 // The plain object every EJS template is rendered with. Templates hold no
 // logic beyond loops and conditions over it; user text reaches them only
 // through the escapers in `text`.
-import { markdownText, plainLine, pythonString, pythonValue, tomlString } from './escape.js';
+import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
 import { irisObjects, type HookObject, type IrisObjectFacts } from './hooks.js';
 import {
   interfaceVersion,
@@ -150,28 +150,4 @@ export function templateContext(input: ContextInput): TemplateContext {
     readmeModuleLine,
     text: { py: pythonString, pyWrap: pythonWrapped, pyValue: pythonValue, toml: tomlString, md: markdownText, plain: plainLine },
   };
-}
-
-/** Longest line a generated Python file may have (ruff `line-length`). */
-const pythonLineLength = 100;
-
-/** See `TemplateContext.text.pyWrap`. Splits only after spaces, so the value is unchanged. */
-export function pythonWrapped(value: string, column: number, indent: number): string {
-  const literal = pythonString(value);
-  // The literal is usually followed by a comma or a closing bracket.
-  if (column + literal.length + 1 <= pythonLineLength) return literal;
-  const room = pythonLineLength - indent - 4;
-  const words = value.match(/[^ ]+ *| +/g) ?? [value];
-  const chunks: string[] = [];
-  let current = '';
-  for (const word of words) {
-    if (current !== '' && pythonString(current + word).length > room) {
-      chunks.push(current);
-      current = '';
-    }
-    current += word;
-  }
-  if (current !== '') chunks.push(current);
-  const pad = ' '.repeat(indent + 4);
-  return `(\n${chunks.map((chunk) => pad + pythonString(chunk)).join('\n')}\n${' '.repeat(indent)})`;
 }

@@ -13,45 +13,69 @@ function isSurrogate(codeUnit: number): boolean {
   return codeUnit >= 0xd800 && codeUnit <= 0xdfff;
 }
 
+const shortEscapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /**
- * A double-quoted Python string literal holding `text` exactly: backslashes,
- * quotes, control characters, hidden characters and lone surrogates are escaped;
- * other non-ASCII characters stay as they are (generated files are UTF-8).
+ * A double-quoted literal of `text` in a language with C-like escapes (Python,
+ * TOML): backslashes, quotes, line breaks, control characters, hidden
+ * characters and lone surrogates are escaped; other non-ASCII characters stay
+ * as they are (generated files are UTF-8).
  */
-export function pythonString(text: string): string {
+function quoted(text: string, escapes: { control: (code: number) => string; loneSurrogate: (code: number) => string }): string {
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if (char === '\\') out += '\\\\';
-    else if (char === '"') out += '\\"';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (char.length === 1 && (isSurrogate(code) || hiddenCharacters.test(char)))
-      out += unicodeEscape(code);
+    if (shortEscapes[char] !== undefined) out += shortEscapes[char];
+    else if (code < 0x20 || code === 0x7f) out += escapes.control(code);
+    else if (char.length === 1 && isSurrogate(code)) out += escapes.loneSurrogate(code);
+    else if (hiddenCharacters.test(char)) out += unicodeEscape(code);
     else out += char;
   }
   return `${out}"`;
 }
 
-/** A TOML basic string (double-quoted) holding `text` exactly. */
-export function tomlString(text: string): string {
-  let out = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (char === '\\') out += '\\\\';
-    else if (char === '"') out += '\\"';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += unicodeEscape(code);
-    // TOML cannot hold a lone surrogate, even escaped: it becomes U+FFFD.
-    else if (char.length === 1 && isSurrogate(code)) out += '\\ufffd';
-    else if (hiddenCharacters.test(char)) out += unicodeEscape(code);
-    else out += char;
+/** A Python string literal holding `text` exactly. */
+export function pythonString(text: string): string {
+  return quoted(text, {
+    control: (code) => `\\x${code.toString(16).padStart(2, '0')}`,
+    loneSurrogate: unicodeEscape,
+  });
+}
+
+/** Longest line a generated Python file may have (ruff `line-length` in the generated pyproject.toml). */
+export const pythonLineLength = 100;
+
+/**
+ * A Python expression for `value` that fits the line length: one literal when
+ * it fits after `column`, otherwise literals split after spaces (so the value
+ * is unchanged), implicitly concatenated inside parentheses, one per line at
+ * `indent + 4` spaces. A single word longer than a line stays whole, on a
+ * line of its own (ruff does not count a line without spaces as too long).
+ */
+export function pythonWrapped(value: string, column: number, indent: number): string {
+  const literal = pythonString(value);
+  // The literal is usually followed by a comma or a closing bracket.
+  if (column + literal.length + 1 <= pythonLineLength) return literal;
+  const room = pythonLineLength - indent - 4;
+  // Spaces go with the word after them, so a word too long for a line stands alone, space-free.
+  const words = value.match(/ *[^ ]+| +$/g) ?? [value];
+  const chunks: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (current !== '' && pythonString(current + word).length > room) {
+      chunks.push(current);
+      current = '';
+    }
+    current += word;
   }
-  return `${out}"`;
+  if (current !== '') chunks.push(current);
+  const pad = ' '.repeat(indent + 4);
+  return `(\n${chunks.map((chunk) => pad + pythonString(chunk)).join('\n')}\n${' '.repeat(indent)})`;
+}
+
+/** A TOML basic string holding `text` exactly; TOML cannot hold a lone surrogate, which becomes U+FFFD. */
+export function tomlString(text: string): string {
+  return quoted(text, { control: unicodeEscape, loneSurrogate: () => '\\ufffd' });
 }
 
 /**

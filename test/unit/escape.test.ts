@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { markdownText, pythonString, pythonValue, tomlString } from '../../generators/lib/escape.js';
+import { markdownText, pythonLineLength, pythonString, pythonValue, pythonWrapped, tomlString } from '../../generators/lib/escape.js';
 import { parse } from 'smol-toml';
 import { python311 } from '../support/python.js';
 
@@ -27,6 +27,17 @@ describe('escaping', () => {
 
   it('Python literals hide no bidi or zero-width characters', () => {
     for (const text of nasty) assert.doesNotMatch(pythonString(text), /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u);
+  });
+
+  it('wrapped Python literals keep the exact text and the line length (checked by Python)', () => {
+    const texts = [...nasty, 'word '.repeat(60), `${'x'.repeat(150)} tail`, 'short'];
+    const assignments = texts.map((text, index) => `v${index} = ${pythonWrapped(text, 22, 4)}`);
+    for (const line of assignments.join('\n').split('\n')) {
+      const singleWord = /^\s*"[^ ]*"$/.test(line);
+      assert.ok(line.length <= pythonLineLength || singleWord, `line too long: ${line}`);
+    }
+    const program = `import json,sys\n${assignments.join('\n')}\nsys.stdout.write(json.dumps([${texts.map((_t, i) => `v${i}`).join(',')}]))`;
+    assert.deepEqual(JSON.parse(execFileSync(python311(), ['-c', program], { encoding: 'utf8' })), texts);
   });
 
   it('Python values cover every parameter default type', () => {
