@@ -13,7 +13,14 @@ import {
 } from './iris.js';
 import { licenseName, licenseText, type LicenseId } from './licenses.js';
 import { readmeModuleLine, readmeModulesEnd, readmeModulesStart } from './manifest.js';
-import { pipelineParameters, processorParameters, type Parameter } from './parameters.js';
+import {
+  defaultServiceTimeoutSeconds,
+  pipelineParameters,
+  processorParameters,
+  serviceParameterNames,
+  type Parameter,
+  type ServiceParameterNames,
+} from './parameters.js';
 import { moduleNames, type ModuleNames } from './naming.js';
 
 /** Answers that describe the whole repository (stored in `.yo-rc.json`). */
@@ -54,6 +61,8 @@ export interface ProcessorHook {
   synchronous: boolean;
   /** `data` holds ids (delete hooks) rather than objects or request dicts. */
   receives: 'object' | 'request' | 'id';
+  /** What the generated handler does with the hook's data, one sentence (README). */
+  effect: string;
 }
 
 export interface PipelineArgument {
@@ -77,6 +86,8 @@ export interface TemplateContext {
   fileTypes: string[];
   /** Configuration parameters of the module, in order. */
   parameters: Parameter[];
+  /** Processor: the parameters its HTTP client reads, and the timeout's default. */
+  service: ServiceParameterNames & { defaultTimeout: number };
   interfaceVersion: string;
   /** Parameter types a module may declare (iris.ts). */
   parameterTypes: readonly string[];
@@ -136,6 +147,7 @@ export function templateContext(input: ContextInput): TemplateContext {
     fileTypes: input.fileTypes ?? [],
     parameters:
       input.module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs),
+    service: { ...serviceParameterNames(names), defaultTimeout: defaultServiceTimeoutSeconds },
     interfaceVersion,
     parameterTypes,
     parameterKeys,

@@ -1,8 +1,12 @@
 // Escaping of user text for each language the templates write.
 // Templates print user text only through these functions.
 
-/** Invisible characters that reorder or hide text (bidi controls, zero-width marks). */
-const hiddenCharacters = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+/**
+ * Characters escaped although a literal could hold them: those that reorder or
+ * hide text (bidi controls, zero-width marks), C1 controls, and the Unicode line
+ * and paragraph separators, which editors and ruff take for line breaks or spaces.
+ */
+const hiddenCharacters = /[\u0080-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 function unicodeEscape(codeUnit: number): string {
   return `\\u${codeUnit.toString(16).padStart(4, '0')}`;
@@ -46,27 +50,50 @@ export function pythonString(text: string): string {
 export const pythonLineLength = 100;
 
 /**
+ * Columns `text` takes for the line length: one per ASCII character and, as an
+ * upper bound (wide CJK characters and emoji take two), two per other character.
+ */
+function columns(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.codePointAt(0)! < 0x80 ? 1 : 2;
+  return width;
+}
+
+/**
  * A Python expression for `value` that fits the line length: one literal when
- * it fits after `column`, otherwise literals split after spaces (so the value
+ * it fits after `column`, otherwise literals split at whitespace (so the value
  * is unchanged), implicitly concatenated inside parentheses, one per line at
- * `indent + 4` spaces. A single word longer than a line stays whole, on a
- * line of its own (ruff does not count a line without spaces as too long).
+ * `indent + 4` spaces. A single word longer than a line stays whole, alone on
+ * its line with no whitespace: ruff does not count such a line as too long.
  */
 export function pythonWrapped(value: string, column: number, indent: number): string {
   const literal = pythonString(value);
   // The literal is usually followed by a comma or a closing bracket.
-  if (column + literal.length + 1 <= pythonLineLength) return literal;
+  if (column + columns(literal) + 1 <= pythonLineLength) return literal;
   const room = pythonLineLength - indent - 4;
-  // Spaces go with the word after them, so a word too long for a line stands alone, space-free.
-  const words = value.match(/ *[^ ]+| +$/g) ?? [value];
+  const fits = (text: string): boolean => columns(pythonString(text)) <= room;
   const chunks: string[] = [];
   let current = '';
-  for (const word of words) {
-    if (current !== '' && pythonString(current + word).length > room) {
-      chunks.push(current);
-      current = '';
+  // Words and whitespace runs, whitespace as ruff sees it (Unicode White_Space).
+  for (const token of value.match(/[\s\u0085]+|[^\s\u0085]+/gu) ?? []) {
+    if (fits(current + token)) {
+      current += token;
+      continue;
     }
-    current += word;
+    if (current !== '') chunks.push(current);
+    current = '';
+    if (fits(token)) current = token;
+    else if (/^[^\s\u0085]/u.test(token)) chunks.push(token);
+    else {
+      // A whitespace run longer than a line: split it.
+      for (const char of token) {
+        if (current !== '' && !fits(current + char)) {
+          chunks.push(current);
+          current = '';
+        }
+        current += char;
+      }
+    }
   }
   if (current !== '') chunks.push(current);
   const pad = ' '.repeat(indent + 4);
@@ -87,10 +114,18 @@ export function tomlString(text: string): string {
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|\n/g, ' ')
+    // Leading spaces show as nothing, but four of them would make a code block.
+    .replace(/^ +/, '')
     .replace(/[\\`*_{}[\]#|~!]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    // Unicode line and paragraph separators, as character references: JavaScript
+    // renderers (marked) end a line there, which splits a table row in two.
+    .replace(/[\u2028\u2029]/g, (char) => `&#x${char.charCodeAt(0).toString(16)};`)
+    // No autolinks: inside one, renderers show backslash escapes and entities as typed.
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/(www)\./gi, '$1&#46;')
     .replace(/^(\s*)([-+=]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 

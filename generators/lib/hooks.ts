@@ -102,6 +102,25 @@ function receives(object: HookObject, trigger: HookTrigger): ProcessorHook['rece
   return 'object';
 }
 
+/** What the generated handler does with a hook's data: one sentence, for the module's README. */
+function effect(object: HookObject, trigger: HookTrigger): string {
+  const facts = irisObjects[object];
+  if (trigger === 'preload-create' || trigger === 'preload-update') {
+    return `Runs inside the analyst's request, before IRIS saves the ${facts.label}, and returns the request data, which IRIS saves in place of what was sent.`;
+  }
+  if (trigger === 'delete') {
+    return object === 'global_task'
+      ? "Logs the deletion (IRIS 2.4 passes the delete request's body, not the task's id)."
+      : `Logs the id of the deleted ${facts.label} (the ${facts.label} itself is gone).`;
+  }
+  const lookup =
+    object === 'ioc'
+      ? 'Looks each IOC up in the service by type (domain, IP, hash or URL; other types are skipped)'
+      : `Looks each ${facts.label} up in the service`;
+  const report = facts.hasCustomAttributes ? 'writes the answer to a report tab' : `logs the answer (a ${facts.label} has no report tab)`;
+  return facts.tagsAttribute !== '' ? `${lookup}, ${report} and adds the tag.` : `${lookup} and ${report}.`;
+}
+
 /**
  * The hooks a processor registers for the chosen pairs.
  * @param menuNames label of the manual menu per object (already defaulted)
@@ -124,6 +143,7 @@ export function processorHooks(
       menuName: trigger === 'manual' ? (menuNames[object] ?? '') : '',
       synchronous: trigger.startsWith('preload-'),
       receives: receives(object, trigger),
+      effect: effect(object, trigger),
     };
   });
 }

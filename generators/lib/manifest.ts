@@ -46,3 +46,67 @@ export function addPackageToReadme(text: string, context: TemplateContext): stri
   if (text.includes(line)) return text;
   return `${text.slice(0, end)}${line}\n${text.slice(end)}`;
 }
+
+/** The `[section]` tables of a TOML text, with the text of each (headers of arrays of tables included). */
+function tomlSections(text: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  let name = '';
+  let body: string[] = [];
+  const flush = (): void => {
+    sections.set(name, `${sections.get(name) ?? ''}${body.join('\n')}\n`);
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/.exec(line);
+    if (header) {
+      flush();
+      name = header[1]!.replace(/\s+/g, '');
+      body = [];
+    } else {
+      body.push(line);
+    }
+  }
+  flush();
+  return sections;
+}
+
+/**
+ * What to add to a build manifest this generator did not write, so that the wheel
+ * holds `packages` (an IRIS module package first, then its sub-packages). Nothing
+ * is edited: in a repository of someone else's, the generator only says what to do.
+ * @param pyproject the text of `pyproject.toml`, undefined when there is none
+ * @param hasSetupPy whether the folder holds a `setup.py`
+ */
+export function manifestAdvice(pyproject: string | undefined, hasSetupPy: boolean, packages: readonly string[]): string {
+  const top = packages[0]!;
+  const quoted = packages.map((name) => JSON.stringify(name)).join(', ');
+  if (pyproject !== undefined) {
+    const sections = tomlSections(pyproject);
+    const find = sections.get('tool.setuptools.packages.find');
+    if (find !== undefined) {
+      return /^\s*include\s*=/m.test(find)
+        ? `In pyproject.toml, add "${top}*" to include in [tool.setuptools.packages.find].`
+        : `pyproject.toml's [tool.setuptools.packages.find] picks ${top} up, unless its where or exclude leave it out.`;
+    }
+    if (/^\s*packages\s*=/m.test(sections.get('tool.setuptools') ?? '')) {
+      return `In pyproject.toml, add ${quoted} to packages in [tool.setuptools].`;
+    }
+    if (sections.has('tool.poetry')) {
+      return `In pyproject.toml, add { include = "${top}" } to packages in [tool.poetry].`;
+    }
+    if ([...sections.keys()].some((name) => name.startsWith('tool.hatch'))) {
+      return `In pyproject.toml, add "${top}" to packages in [tool.hatch.build.targets.wheel].`;
+    }
+    if (!hasSetupPy) {
+      // setuptools' automatic discovery refuses a flat layout with several top-level packages.
+      return (
+        'pyproject.toml lets the build find its packages, and with a second top-level package setuptools stops ' +
+        `("Multiple top-level packages discovered"). Add, with your own package next to it:\n` +
+        `  [tool.setuptools.packages.find]\n  include = ["<your package>*", "${top}*"]`
+      );
+    }
+  }
+  if (hasSetupPy) {
+    return `In setup.py, add ${quoted} to packages (or "${top}*" to the include of find_packages).`;
+  }
+  return `No pyproject.toml or setup.py here: build ${top} with a manifest that includes ${quoted}.`;
+}

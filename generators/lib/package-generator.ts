@@ -7,11 +7,12 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { contextFor, packageAnswers, projectAnswers, projectKeys } from './answers.js';
 import { ask, checkOptions, declareOptions } from './ask.js';
 import type { PackageAnswers, ProjectAnswers, TemplateContext } from './context.js';
+import { foreignManifestMessage, renderForeignHarness } from './foreign.js';
 import { gitDefaults } from './git-defaults.js';
 import type { ModuleType } from './iris.js';
 import { renderInto, templateDirs, type BaseContext } from './layout.js';
 import { addPackageToManifest, addPackageToReadme } from './manifest.js';
-import { nextSteps } from './next-steps.js';
+import { foreignNextSteps, nextSteps } from './next-steps.js';
 import { appQuestions, packageQuestions, typeQuestions, type Answers } from './questions.js';
 import { readStoredConfig, storedAnswers, type StoredConfig } from './stored-config.js';
 
@@ -149,7 +150,8 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     const previous = before ? contextFor(before.project, before.module, before.typeAnswers) : undefined;
     const yes = Boolean(this.options.yes);
     renderInto(this, templateDirs[this.moduleType], context, { previous, yes });
-    renderInto(this, templateDirs.harness, context, { keepExisting: shared, previous, yes });
+    if (this.mode === 'foreign') renderForeignHarness(this, templateDirs.harness, context);
+    else renderInto(this, templateDirs.harness, context, { keepExisting: shared, previous, yes });
     if (this.mode === 'empty') {
       const base: BaseContext = { ...context, packages: [context] };
       renderInto(this, templateDirs.base, base, { yes });
@@ -161,10 +163,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
       this.updateSharedFiles();
     }
     if (this.mode === 'foreign') {
-      this.log.info(
-        `This folder was not made by generator-iris-module: no existing file was changed. Add the package to your build manifest, e.g. in pyproject.toml:\n` +
-          `  [tool.setuptools.packages.find]\n  include = ["${this.module.packageName}*"]`,
-      );
+      this.log.info(foreignManifestMessage(this, context));
     }
   }
 
@@ -205,6 +204,10 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
 
   end(): void {
     if (this.mode === 'composed') return;
-    this.log(nextSteps(this.destinationRoot(), [this.module.packageName]));
+    this.log(
+      this.mode === 'foreign'
+        ? foreignNextSteps(this.destinationRoot(), this.module.packageName)
+        : nextSteps(this.destinationRoot(), [this.module.packageName]),
+    );
   }
 }

@@ -19,6 +19,75 @@ export interface Parameter {
   section: string;
 }
 
+/** Seconds a processor waits for its service when nobody changed the timeout. */
+export const defaultServiceTimeoutSeconds = 30;
+
+/** Names of the parameters the generated HTTP client reads, for the handler template. */
+export interface ServiceParameterNames {
+  apiUrl: string;
+  apiKey: string;
+  timeout: string;
+  useIrisProxy: string;
+}
+
+export function serviceParameterNames(names: ModuleNames): ServiceParameterNames {
+  return {
+    apiUrl: `${names.paramPrefix}api_url`,
+    apiKey: `${names.paramPrefix}api_key`,
+    timeout: `${names.paramPrefix}timeout`,
+    useIrisProxy: `${names.paramPrefix}use_iris_proxy`,
+  };
+}
+
+/**
+ * The service a processor looks objects up in. Empty by default: the module
+ * works, and skips its lookups, until an administrator sets the URL.
+ */
+function serviceParameters(names: ModuleNames): Parameter[] {
+  const service = serviceParameterNames(names);
+  return [
+    {
+      name: service.apiUrl,
+      humanName: 'Service URL',
+      description:
+        'Base URL of the service the module looks objects up in (http:// or https://). Empty: no request is made and lookups are skipped.',
+      default: '',
+      mandatory: false,
+      type: 'string',
+      section: 'Service',
+    },
+    {
+      name: service.apiKey,
+      humanName: 'API key',
+      description:
+        "Key sent to the service in a request header, never logged. IRIS masks it only in the module's parameter list: the edit dialog and the configuration export show it.",
+      default: '',
+      mandatory: false,
+      type: 'sensitive_string',
+      section: 'Service',
+    },
+    {
+      name: service.timeout,
+      humanName: 'Timeout (seconds)',
+      description: `Seconds to wait for the service before a lookup gives up. A value that is not a positive number counts as ${defaultServiceTimeoutSeconds}.`,
+      default: defaultServiceTimeoutSeconds,
+      mandatory: true,
+      type: 'int',
+      section: 'Service',
+    },
+    {
+      name: service.useIrisProxy,
+      humanName: "Use IRIS's proxy",
+      description:
+        "Reach the service through the HTTP and HTTPS proxies of IRIS's server settings (Advanced > Server settings). Off: connect directly.",
+      default: true,
+      mandatory: true,
+      type: 'bool',
+      section: 'Service',
+    },
+  ];
+}
+
 export function processorParameters(names: ModuleNames, hooks: readonly ProcessorHook[]): Parameter[] {
   const triggers: Parameter[] = hooks.map((hook) => ({
     name: hook.paramName,
@@ -29,11 +98,13 @@ export function processorParameters(names: ModuleNames, hooks: readonly Processo
     type: 'bool',
     section: 'Triggers',
   }));
+  const service = serviceParameters(names);
   // Reports and tags are written on objects; hooks that only see ids or request
   // data have nothing to write them on.
-  if (!hooks.some((hook) => hook.receives === 'object')) return triggers;
+  if (!hooks.some((hook) => hook.receives === 'object')) return [...triggers, ...service];
   return [
     ...triggers,
+    ...service,
     {
       name: `${names.paramPrefix}report_as_attribute`,
       humanName: 'Add a report tab',

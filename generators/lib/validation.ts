@@ -17,6 +17,11 @@ const pythonKeywords: ReadonlySet<string> = new Set([
 ]);
 
 const show = (value: string): string => JSON.stringify(value);
+/** The value quoted, or its first 40 characters and an ellipsis when it is longer than 50. */
+const showStart = (value: string): string => {
+  const characters = [...value];
+  return characters.length > 50 ? JSON.stringify(`${characters.slice(0, 40).join('')}…`) : show(value);
+};
 
 /**
  * Name lengths that keep every generated line within ruff's 100 columns: the
@@ -70,8 +75,37 @@ export function validatePackageName(value: string): Validation {
   if (pythonStdlibModules.has(value)) {
     return `Package name ${show(value)} would shadow the Python standard library module of that name: choose another name (for example iris_${value.toLowerCase()}_module).`;
   }
+  const clash = projectNames.get(value.toLowerCase());
+  if (clash !== undefined) {
+    return `Package name ${show(value)} is ${clash}: choose another name (for example iris_${value.toLowerCase().replace(/^_+|_+$/g, '')}_module).`;
+  }
   return true;
 }
+
+const buildOutput = 'a folder the generated .gitignore hides and `make clean` deletes, with the package in it';
+const rootTool = 'a tool the generated Makefile and CI run with `python -m` from the project root, where the package would replace it';
+const testImport = "imported by the project's own tests, which run from its root, where the package would replace it";
+
+/** Names the generated project itself gives a meaning to, and why a package cannot take them. */
+const projectNames: ReadonlyMap<string, string> = new Map([
+  ['build', buildOutput],
+  ['dist', buildOutput],
+  ['__pycache__', buildOutput],
+  ['__main__', "the name of the running program's module: IRIS would import that instead of the package"],
+  ['sitecustomize', 'a module Python imports at every start once it is installed: the package would replace it'],
+  ['usercustomize', 'a module Python imports at every start once it is installed: the package would replace it'],
+  ['iris_harness', "the package of IRIS stand-ins in the project's tests/ folder"],
+  ['conftest', "pytest's configuration module of the project's tests/ folder"],
+  ['pip', rootTool],
+  ['pytest', rootTool],
+  ['ruff', rootTool],
+  ['_pytest', testImport],
+  ['pluggy', testImport],
+  ['iniconfig', testImport],
+  ['exceptiongroup', testImport],
+  ['tomli', testImport],
+  ['markupsafe', testImport],
+]);
 
 /** Semantic version, as in semver.org 2.0.0. */
 export function validateVersion(value: string): Validation {
@@ -80,14 +114,30 @@ export function validateVersion(value: string): Validation {
   if (!semver.test(value)) {
     return `Version ${show(value)} is not a semantic version: use MAJOR.MINOR.PATCH (for example 0.1.0 or 1.0.0-rc.1).`;
   }
+  // pyproject.toml holds it as is, and pip builds nothing whose version PEP 440 refuses.
+  if (!pep440.test(value)) {
+    return (
+      `Version ${show(value)} is a semantic version that pip does not accept (PEP 440): after MAJOR.MINOR.PATCH, ` +
+      'use a pre-release such as -alpha.1, -beta.2, -rc.1 or -dev.3, and build metadata of letters and digits (for example 1.0.0-rc.1 or 1.0.0+build.5).'
+    );
+  }
   return true;
 }
+
+/** PEP 440 public and local versions, in any accepted spelling (the pattern of pypa/packaging). */
+const pep440 =
+  /^v?(?:(?:[0-9]+)!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
 
 /** An email address of the usual form, or nothing. */
 export function validateEmail(value: string): Validation {
   if (value === '') return true;
-  if (!/^[^\s@"<>(),;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value) || value.length > 254) {
-    return `Email ${show(value)} is not a valid address: use the form name@example.org, or leave it empty.`;
+  // The name is an RFC 5322 dot-atom in ASCII: setuptools writes the address into
+  // the wheel's metadata with Python's email package, which refuses anything else.
+  if (!/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value) || value.length > 254) {
+    return (
+      `Email ${show(value)} is not a valid address: use the form name@example.org, with ASCII letters, digits, ` +
+      "dots between them and !#$%&'*+/=?^_`{|}~- before the @, or leave it empty."
+    );
   }
   return true;
 }
@@ -124,7 +174,7 @@ export function singleLine(label: string, { required, max }: { required: boolean
       return `The ${label} ${show(value)} holds a line break or control character: write it on one line.`;
     }
     if ([...value].length > max) {
-      return `The ${label} is ${[...value].length} characters long: keep it to ${max} at most.`;
+      return `The ${label} ${showStart(value)} is ${[...value].length} characters long: keep it to ${max} at most.`;
     }
     return true;
   };
@@ -195,7 +245,8 @@ const validateMenuLabel = singleLine('manual menu name', { required: true, max: 
 export function parseMenuNames(value: string): { all?: string; perObject: Partial<Record<HookObject, string>> } {
   const result: { all?: string; perObject: Partial<Record<HookObject, string>> } = { perObject: {} };
   for (const part of value.split(';')) {
-    const match = /^\s*([a-z_]+)\s*=(.*)$/.exec(part);
+    // [\s\S], not ".": a label may hold U+2028 or U+2029, which "." does not match.
+    const match = /^\s*([a-z_]+)\s*=([\s\S]*)$/.exec(part);
     if (match && (hookObjects as readonly string[]).includes(match[1]!)) {
       result.perObject[match[1] as HookObject] = match[2]!.trim();
     } else if (part.trim() !== '' || value.trim() === '') {
@@ -206,6 +257,20 @@ export function parseMenuNames(value: string): { all?: string; perObject: Partia
 }
 
 export function validateMenuNames(value: string): Validation {
+  // A second label for the same object would silently replace the first.
+  const given = new Set<string>();
+  for (const part of value.split(';')) {
+    const match = /^\s*([a-z_]+)\s*=/.exec(part);
+    const object = match && (hookObjects as readonly string[]).includes(match[1]!) ? match[1]! : part.trim() !== '' ? 'every object' : undefined;
+    if (object === undefined) continue;
+    if (given.has(object)) {
+      return (
+        `Manual menu name ${show(value)} gives ${object} two labels: ";" separates labels, one per object ` +
+        '(for example ioc=Look it up;asset=Scan it), so a single label cannot contain it.'
+      );
+    }
+    given.add(object);
+  }
   const parsed = parseMenuNames(value);
   const labels: Array<[string, string | undefined]> = [['every object', parsed.all], ...Object.entries(parsed.perObject)];
   for (const [object, label] of labels) {

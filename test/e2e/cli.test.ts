@@ -1,26 +1,15 @@
 // The generator as people install and run it: the packed tarball and an
-// `npm link`ed clone under the real `yo` 7 CLI, and the package's own bin.
+// `npm link`ed clone under the real `yo` 7 CLI, run by an unprivileged user
+// with a home of their own, and the package's own bin.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { appQuestions, typeQuestions } from '../../generators/lib/questions.js';
 import { tempFolder } from '../support/generate.js';
 import { cliPath, repoRoot } from '../support/paths.js';
-
-/** `yo` runs generators as uid 1000 when started as root (package root-check). */
-const yoUser = 1000;
-const asRoot = process.getuid?.() === 0;
-
-function chownTree(dir: string): void {
-  if (!asRoot) return;
-  chownSync(dir, yoUser, yoUser);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) chownTree(full);
-    else chownSync(full, yoUser, yoUser);
-  }
-}
+import { installYo, yoVersion, type YoInstall } from './lib/installed-yo.js';
+import { asUser, cliUser, userEnv, userFile, userFolder } from './lib/user.js';
 
 interface Run {
   status: number;
@@ -38,45 +27,39 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return { status: result.status ?? -1, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
+/** Runs `argv` as the CLI user, in `cwd`, with exactly `env`. */
+function runAsUser(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
+  const [command, ...args] = asUser(argv);
+  const result = spawnSync(command!, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env, timeout: 120_000 });
+  return { status: result.status ?? -1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
 const everyOption = [...appQuestions, ...typeQuestions.processor, ...typeQuestions.pipeline].map((q) => `--${q.option}`);
 
-describe('the real CLI', function () {
+describe(`the real CLI, on Node ${process.version}`, function () {
   this.timeout(300_000);
-  let yoPrefix: string;
-  let work: string;
+  let install: YoInstall;
 
   before(function () {
     this.timeout(300_000);
-    work = tempFolder('iris-e2e-');
-    // mkdtemp makes 0700 folders; the user `yo` switches to must reach the installed packages.
-    chmodSync(work, 0o755);
-    yoPrefix = join(work, 'yo-prefix');
-    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .pop()!;
-    execFileSync(
-      'npm',
-      ['install', '--global', '--prefix', yoPrefix, '--no-audit', '--no-fund', '--ignore-scripts', 'yo@7.0.1', join(work, tarball)],
-      { stdio: 'pipe' },
-    );
+    install = installYo();
   });
 
-  for (const install of ['tarball', 'npm link'] as const) {
-    describe(`yo 7 with the package installed from ${install === 'tarball' ? 'the packed tarball' : 'a clone with npm link'}`, () => {
+  for (const via of ['tarball', 'npm link'] as const) {
+    describe(`yo ${yoVersion}, the package installed from ${via === 'tarball' ? 'the packed tarball' : 'a clone with npm link'}, run by an unprivileged user`, () => {
       let prefix: string;
       let out: string;
+      let home: string;
       let env: NodeJS.ProcessEnv;
-      const yo = (): string => join(yoPrefix, 'bin', 'yo');
+      const yo = (args: string[], cwd: string): Run => runAsUser([install.yo, ...args], cwd, env);
+      const ownedByUser = (path: string): void =>
+        assert.equal(statSync(path).uid, cliUser().uid, `${path} is owned by ${cliUser().name}`);
 
       before(function () {
         this.timeout(120_000);
-        prefix = yoPrefix;
-        if (install === 'npm link') {
-          prefix = join(work, 'link-prefix');
+        prefix = install.prefix;
+        if (via === 'npm link') {
+          prefix = join(install.work, 'link-prefix');
           mkdirSync(prefix, { recursive: true });
           // `npm link` with no argument links this package into the global prefix.
           execFileSync('npm', ['link', '--ignore-scripts', '--no-audit', '--no-fund'], {
@@ -86,38 +69,56 @@ describe('the real CLI', function () {
           });
           assert.ok(existsSync(join(prefix, 'lib', 'node_modules', 'generator-iris-module', 'generators', 'app', 'index.ts')));
         }
-        out = join(work, install === 'tarball' ? 'out-tarball' : 'out-link');
-        const home = join(out, 'home');
-        mkdirSync(join(out, 'projects'), { recursive: true });
-        mkdirSync(home, { recursive: true });
-        chownTree(out);
-        // yo looks generators up in the global prefix that `npm root -g` reports.
-        env = { HOME: home, npm_config_prefix: prefix, PATH: [join(yoPrefix, 'bin'), process.env.PATH].join(delimiter) };
+        out = userFolder(join(install.work, via === 'tarball' ? 'out-tarball' : 'out-link'));
+        home = userFolder(join(out, 'home'));
+        userFolder(join(out, 'projects'));
+        // yo looks generators up in the global prefix that `npm root -g` reports:
+        // the user's own npm configuration names it, as after `npm config set prefix`.
+        userFile(join(home, '.npmrc'), `prefix=${prefix}\n`);
+        env = userEnv(home, [join(install.prefix, 'bin')]);
+      });
+
+      it('the user is unprivileged, has a writable home and runs the same Node as the tests', () => {
+        const script =
+          "const fs=require('fs'),os=require('os'),p=require('path');" +
+          "fs.writeFileSync(p.join(os.homedir(),'probe'),'ok');" +
+          'console.log(JSON.stringify({uid:process.getuid(),home:os.homedir(),node:process.version}))';
+        const result = runAsUser(['node', '-e', script], home, env);
+        assert.equal(result.status, 0, result.output);
+        assert.deepEqual(JSON.parse(result.output), { uid: cliUser().uid, home, node: process.version });
+        assert.notEqual(cliUser().uid, 0);
+        const root = runAsUser(['npm', 'root', '--global'], home, env);
+        assert.equal(root.status, 0, root.output);
+        assert.equal(root.output.trim(), join(prefix, 'lib', 'node_modules'));
       });
 
       it('yo iris-module --yes writes a pipeline module', () => {
-        const result = run(yo(), ['iris-module', 'iris-toto', '--yes', '--type', 'pipeline'], join(out, 'projects'), env);
+        const result = yo(['iris-module', 'iris-toto', '--yes', '--type', 'pipeline'], join(out, 'projects'));
         assert.equal(result.status, 0, result.output);
-        assert.ok(existsSync(join(out, 'projects', 'iris-toto', 'iris_toto', 'IrisTotoInterface.py')), result.output);
+        const interfaceFile = join(out, 'projects', 'iris-toto', 'iris_toto', 'IrisTotoInterface.py');
+        assert.ok(existsSync(interfaceFile), result.output);
+        ownedByUser(interfaceFile);
         assert.match(result.output, /type exactly:\s+iris_toto/);
       });
 
       it('yo iris-module:processor adds a processor to it', () => {
         const project = join(out, 'projects', 'iris-toto');
-        const result = run(yo(), ['iris-module:processor', '--yes', '--keyword', 'vt2'], project, env);
+        const result = yo(['iris-module:processor', '--yes', '--keyword', 'vt2'], project);
         assert.equal(result.status, 0, result.output);
         assert.ok(existsSync(join(project, 'iris_vt2_module', 'IrisVt2Interface.py')), result.output);
         assert.match(readFileSync(join(project, 'pyproject.toml'), 'utf8'), /"iris_toto\*", "iris_vt2_module\*"/);
       });
 
       it('yo iris-module --yes writes a processor module', () => {
-        const result = run(yo(), ['iris-module', 'iris-threatfox-module', '--yes', '--keyword', 'TFX'], join(out, 'projects'), env);
+        const result = yo(['iris-module', 'iris-threatfox-module', '--yes', '--keyword', 'TFX'], join(out, 'projects'));
         assert.equal(result.status, 0, result.output);
-        assert.ok(existsSync(join(out, 'projects', 'iris-threatfox-module', 'iris_threatfox_module', 'IrisTFXInterface.py')));
+        const interfaceFile = join(out, 'projects', 'iris-threatfox-module', 'iris_threatfox_module', 'IrisTFXInterface.py');
+        assert.ok(existsSync(interfaceFile), result.output);
+        ownedByUser(interfaceFile);
       });
 
       it('yo iris-module --help lists every option', () => {
-        const result = run(yo(), ['iris-module', '--help'], join(out, 'projects'), env);
+        const result = yo(['iris-module', '--help'], join(out, 'projects'));
         assert.equal(result.status, 0, result.output);
         for (const option of [...everyOption, '--yes']) {
           assert.ok(result.output.includes(option), `--help mentions ${option}:\n${result.output}`);
@@ -125,7 +126,7 @@ describe('the real CLI', function () {
       });
 
       it('yo refuses a bad option with a message and a non-zero exit', () => {
-        const result = run(yo(), ['iris-module', 'bad-one', '--yes', '--package-name', 'json'], join(out, 'projects'), env);
+        const result = yo(['iris-module', 'bad-one', '--yes', '--package-name', 'json'], join(out, 'projects'));
         assert.notEqual(result.status, 0, result.output);
         assert.match(result.output, /Package name "json" would shadow the Python standard library/);
         assert.equal(existsSync(join(out, 'projects', 'bad-one')), false);
