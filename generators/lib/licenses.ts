@@ -22,8 +22,9 @@ export function licenseName(id: LicenseId): string {
  * placeholders of MIT and BSD-3-Clause filled in.
  */
 export function licenseText(id: LicenseId, year: number, holder: string): string {
+  // Replacement functions: a holder such as "$&" must not be read as a pattern.
   const text = spdxLicenses[id].licenseText
-    .replace('<year> <copyright holders>', `${year} ${holder}`)
-    .replace('<year> <owner>', `${year} ${holder}`);
+    .replace('<year> <copyright holders>', () => `${year} ${holder}`)
+    .replace('<year> <owner>', () => `${year} ${holder}`);
   return text.endsWith('\n') ? text : `${text}\n`;
 }

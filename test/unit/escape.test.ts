@@ -62,3 +62,11 @@ describe('escaping', () => {
     assert.equal(markdownText('a\nb'), 'a b');
   });
 });
+
+describe('license text', () => {
+  it('puts the holder in literally, even one that looks like a replacement pattern', async () => {
+    const { licenseText } = await import('../../generators/lib/licenses.js');
+    assert.match(licenseText('MIT', 2026, "$& $' $$"), /^Copyright \(c\) 2026 \$& \$' \$\$$/m);
+    assert.match(licenseText('BSD-3-Clause', 2026, 'Jane'), /^Copyright \(c\) 2026 Jane\./m);
+  });
+});
