@@ -26,8 +26,8 @@ function irisHookName(pair: string): string {
 interface HookSet {
   label: string;
   keyword: string;
-  /** `--hooks`; undefined keeps the generator's default. */
-  hooks?: string;
+  /** Leave `--hooks` out, so the generator's default applies; otherwise `--hooks` is `pairs`. */
+  generatorDefault?: true;
   manualMenuName?: string;
   /** The pairs the module must follow. */
   pairs: string[];
@@ -39,20 +39,19 @@ const hookSets: HookSet[] = [
   {
     label: 'the default hooks',
     keyword: 'defaulthooks',
+    generatorDefault: true,
     pairs: ['ioc:create', 'ioc:update', 'ioc:manual'],
     menus: { on_manual_trigger_ioc: 'Get Defaulthooks insight' },
   },
   {
     label: 'every post-load hook (create, update and delete of every object)',
     keyword: 'postload',
-    hooks: objects.flatMap((object) => ['create', 'update', 'delete'].map((trigger) => `${object}:${trigger}`)).join(','),
     pairs: objects.flatMap((object) => ['create', 'update', 'delete'].map((trigger) => `${object}:${trigger}`)),
     menus: {},
   },
   {
     label: 'every manual trigger, with a label per object',
     keyword: 'manual',
-    hooks: objects.map((object) => `${object}:manual`).join(','),
     manualMenuName: 'ioc=Ask "Manual" about it;case=Case insight;Manual insight',
     pairs: objects.map((object) => `${object}:manual`),
     menus: Object.fromEntries(
@@ -65,14 +64,12 @@ const hookSets: HookSet[] = [
   {
     label: 'pre-load hooks',
     keyword: 'preload',
-    hooks: 'ioc:preload-create,note:preload-update,asset:manual',
     pairs: ['ioc:preload-create', 'note:preload-update', 'asset:manual'],
     menus: { on_manual_trigger_asset: 'Get Preload insight' },
   },
   {
     label: 'delete hooks',
     keyword: 'deletes',
-    hooks: 'case:delete,asset:delete,ioc:delete,evidence:delete,global_task:delete',
     pairs: ['case:delete', 'asset:delete', 'ioc:delete', 'evidence:delete', 'global_task:delete'],
     menus: {},
   },
@@ -106,7 +103,7 @@ describe('processors for a spread of hook sets, proven with real Python', functi
       before(async function () {
         this.timeout(120_000);
         const options: Record<string, string> = { keyword: set.keyword };
-        if (set.hooks !== undefined) options.hooks = set.hooks;
+        if (!set.generatorDefault) options.hooks = set.pairs.join(',');
         if (set.manualMenuName !== undefined) options.manualMenuName = set.manualMenuName;
         ({ dir } = await generateModule({ type: 'processor', moduleName: `iris-${set.keyword}-module`, options }));
         site = installWheel(buildWheel(dir));

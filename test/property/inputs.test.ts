@@ -517,6 +517,21 @@ describe('inputs (property-based)', function () {
     let ignored: Promise<string[]>;
     const byId = (id: number): Generated => projects.find((project) => project.id === id)!;
 
+    /** Runs `check` on every project's record, then fails once, listing every project that failed. */
+    const checkEach = <R extends { id: number }>(records: R[], check: (record: R, project: Generated) => void): void => {
+      assert.equal(records.length, projects.length);
+      const failures: Array<{ project: Generated; problem: string }> = [];
+      for (const record of records) {
+        const project = byId(record.id);
+        try {
+          check(record, project);
+        } catch (error) {
+          failures.push({ project, problem: (error as Error).message });
+        }
+      }
+      assert.equal(failures.length, 0, report(failures));
+    };
+
     before(function () {
       assert.ok(projects.length > 0, 'no project was generated');
       manifestPath = join(root, 'manifest.json');
@@ -546,84 +561,60 @@ describe('inputs (property-based)', function () {
     it('pyproject.toml parses with tomllib and holds the answers exactly', async function () {
       this.timeout(Math.max(300_000, runs * 1_000));
       const { records } = await results.toml!;
-      assert.equal(records.length, projects.length);
-      const failures: Array<{ project: Generated; problem: string }> = [];
-      for (const record of records) {
-        const project = byId(record.id);
+      checkEach(records, (record, project) => {
         const c = project.case;
-        try {
-          assert.equal(record.error, undefined);
-          assert.equal(record.project.description, c.description, 'description');
-          assert.deepEqual(record.project.authors, expectedAuthors(c), 'authors');
-          assert.deepEqual(record.project.urls, expectedUrls(c), 'urls');
-          assert.equal(record.project.version, c.moduleVersion, 'version');
-        } catch (error) {
-          failures.push({ project, problem: (error as Error).message });
-        }
-      }
-      assert.equal(failures.length, 0, report(failures));
+        assert.equal(record.error, undefined);
+        assert.equal(record.project.description, c.description, 'description');
+        assert.deepEqual(record.project.authors, expectedAuthors(c), 'authors');
+        assert.deepEqual(record.project.urls, expectedUrls(c), 'urls');
+        assert.equal(record.project.version, c.moduleVersion, 'version');
+      });
     });
 
     it('setuptools reads pyproject.toml and writes the answers into the core metadata exactly', async function () {
       this.timeout(Math.max(300_000, runs * 1_000));
       const { records } = await results.metadata!;
-      assert.equal(records.length, projects.length);
-      const failures: Array<{ project: Generated; problem: string }> = [];
-      for (const record of records) {
-        const project = byId(record.id);
+      checkEach(records, (record, project) => {
         const c = project.case;
-        try {
-          assert.equal(record.error, undefined);
-          // Core metadata is e-mail headers: a value cannot begin with a space, and an
-          // address's display name keeps spaces at its ends only when quoted. The rest must be exact.
-          // and, unquoted, its runs of spaces folded into one.
-          const spaceTrimmed = (text: string): string => text.replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
-          assert.equal(record.summary, c.description.replace(/^[ \t]+/, ''), 'Summary');
-          assert.equal(record.license_expression, c.license, 'License-Expression');
-          if (c.email !== '') {
-            const addresses = (record.author_addresses as Array<[string, string]>).map(([name, address]) => [spaceTrimmed(name), address]);
-            assert.deepEqual(addresses, [[spaceTrimmed(c.author), c.email]], `Author-email ${JSON.stringify(record.author_email)}`);
-          } else {
-            assert.equal(record.author ?? '', c.author.replace(/^[ \t]+/, ''), 'Author');
-          }
-        } catch (error) {
-          failures.push({ project, problem: (error as Error).message });
+        assert.equal(record.error, undefined);
+        // Core metadata is e-mail headers: a value cannot begin with a space, and an
+        // address's display name keeps spaces at its ends only when quoted. The rest must be exact.
+        // and, unquoted, its runs of spaces folded into one.
+        const spaceTrimmed = (text: string): string => text.replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
+        assert.equal(record.summary, c.description.replace(/^[ \t]+/, ''), 'Summary');
+        assert.equal(record.license_expression, c.license, 'License-Expression');
+        if (c.email !== '') {
+          const addresses = (record.author_addresses as Array<[string, string]>).map(([name, address]) => [spaceTrimmed(name), address]);
+          assert.deepEqual(addresses, [[spaceTrimmed(c.author), c.email]], `Author-email ${JSON.stringify(record.author_email)}`);
+        } else {
+          assert.equal(record.author ?? '', c.author.replace(/^[ \t]+/, ''), 'Author');
         }
-      }
-      assert.equal(failures.length, 0, report(failures));
+      });
     });
 
     it('every module loads as IRIS loads it, passes the health check and registers with its answers', async function () {
       this.timeout(Math.max(300_000, runs * 1_000));
       const { records } = await results.load!;
-      assert.equal(records.length, projects.length);
-      const failures: Array<{ project: Generated; problem: string }> = [];
-      for (const record of records) {
-        const project = byId(record.id);
+      checkEach(records, (record, project) => {
         const c = project.case;
-        try {
-          assert.equal(record.error, undefined, record.traceback);
-          const loaded = record.report;
-          assert.ok(loaded.loaded && loaded.healthy && loaded.registered === true, `${loaded.message} ${JSON.stringify(loaded.health_logs)} ${loaded.traceback ?? ''}`);
-          assert.equal(record.description, c.description, 'module description');
-          assert.equal(record.module_version, c.moduleVersion, 'module version');
-          if (c.type === 'processor') {
-            const { menuLabels } = expectationsOf(c);
-            const manual = (loaded.registered_hooks as Array<Record<string, any>>).filter((hook) => String(hook.iris_hook_name).startsWith('on_manual_trigger_'));
-            assert.deepEqual(
-              Object.fromEntries(manual.map((hook) => [String(hook.iris_hook_name).slice('on_manual_trigger_'.length), hook.manual_hook_name])),
-              menuLabels,
-              'manual hooks registered with their menu names',
-            );
-            assert.ok(manual.every((hook) => hook.result === 'registered'), JSON.stringify(manual));
-          } else {
-            assert.deepEqual(loaded.pipeline_info.pipeline_args, c.pipelineArgs.map((arg) => [arg.name, arg.required ? 'required' : 'optional']));
-          }
-        } catch (error) {
-          failures.push({ project, problem: (error as Error).message });
+        assert.equal(record.error, undefined, record.traceback);
+        const loaded = record.report;
+        assert.ok(loaded.loaded && loaded.healthy && loaded.registered === true, `${loaded.message} ${JSON.stringify(loaded.health_logs)} ${loaded.traceback ?? ''}`);
+        assert.equal(record.description, c.description, 'module description');
+        assert.equal(record.module_version, c.moduleVersion, 'module version');
+        if (c.type === 'processor') {
+          const { menuLabels } = expectationsOf(c);
+          const manual = (loaded.registered_hooks as Array<Record<string, any>>).filter((hook) => String(hook.iris_hook_name).startsWith('on_manual_trigger_'));
+          assert.deepEqual(
+            Object.fromEntries(manual.map((hook) => [String(hook.iris_hook_name).slice('on_manual_trigger_'.length), hook.manual_hook_name])),
+            menuLabels,
+            'manual hooks registered with their menu names',
+          );
+          assert.ok(manual.every((hook) => hook.result === 'registered'), JSON.stringify(manual));
+        } else {
+          assert.deepEqual(loaded.pipeline_info.pipeline_args, c.pipelineArgs.map((arg) => [arg.name, arg.required ? 'required' : 'optional']));
         }
-      }
-      assert.equal(failures.length, 0, report(failures));
+      });
     });
 
     it("no generated file is ignored by the project's .gitignore (so none is left out of git or removed by make clean)", async function () {
