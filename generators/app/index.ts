@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import yosay from 'yosay';
 import { contextFor, packageAnswers, projectAnswers } from '../lib/answers.js';
+import { positionalArguments } from '../lib/arguments.js';
 import { ask, checkOptions, declareOptions } from '../lib/ask.js';
 import { gitDefaults } from '../lib/git-defaults.js';
 import type { ModuleType } from '../lib/iris.js';
@@ -46,6 +47,9 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
     this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: defaults, overridden by .yo-rc.json, overridden by options' });
     declareOptions(this, appQuestions);
     declareOptions(this, allTypeQuestions);
+    // Yeoman reads `09` as the number 9: take the folder name as typed.
+    const [destination] = positionalArguments(this._args, Object.values(this._options));
+    if (destination !== undefined) this.options.destination = destination;
   }
 
   /** The folder named on the command line, or the current one. */

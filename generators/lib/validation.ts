@@ -165,12 +165,15 @@ export function validateType(value: string): Validation {
   return true;
 }
 
+/** A line break, another C0 control character or DEL: what one-line answers refuse. */
+// eslint-disable-next-line no-control-regex
+const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value);
+
 /** One line of free text: no line breaks or control characters, at most `max` characters. */
 export function singleLine(label: string, { required, max }: { required: boolean; max: number }): Validator {
   return (value) => {
     if (required && value.trim() === '') return `The ${label} is empty: write one line of text.`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
+    if (hasControlCharacter(value)) {
       return `The ${label} ${show(value)} holds a line break or control character: write it on one line.`;
     }
     if ([...value].length > max) {
@@ -257,6 +260,10 @@ export function parseMenuNames(value: string): { all?: string; perObject: Partia
 }
 
 export function validateMenuNames(value: string): Validation {
+  // Checked before labels are trimmed, so a line break at either end is refused too, as in every other one-line answer.
+  if (hasControlCharacter(value)) {
+    return `Manual menu name ${showStart(value)} holds a line break or control character: write it on one line.`;
+  }
   // A second label for the same object would silently replace the first.
   const given = new Set<string>();
   for (const part of value.split(';')) {

@@ -65,11 +65,14 @@ export const freeText = (max: number, withControls = true): fc.Arbitrary<string>
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: Math.max(0, max - 20), maxLength: max * 2 }) },
   );
 
+/** Whether text holds a line break or another C0 control character, or DEL. */
+// eslint-disable-next-line no-control-regex
+export const hasControl = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value);
+
 /** The rule the README states for one-line answers: no line break or control character, at most `max` characters. */
 export function acceptsSingleLine(value: string, { required, max }: { required: boolean; max: number }): boolean {
   if (required && value.trim() === '') return false;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
+  if (hasControl(value)) return false;
   return codePoints(value) <= max;
 }
 

@@ -43,6 +43,7 @@ import {
   fileTypesArb,
   freeText,
   githubUserArb,
+  hasControl,
   hooksArb,
   irisPackages,
   keywordArb,
@@ -127,7 +128,10 @@ const validCaseArb: fc.Arbitrary<ValidCase> = fc
     moduleVersion: versionArb.filter(acceptsVersion),
     separator: separatorArb,
     hooks: hooksArb,
-    menu: menuNamesArb(false).filter((menu) => menu.given.every((label) => acceptsSingleLine(label.trim(), menuLabelRule))),
+    // Labels are trimmed before their length is checked; a control character anywhere in the answer is refused.
+    menu: menuNamesArb(false).filter(
+      (menu) => !hasControl(menu.option ?? '') && menu.given.every((label) => acceptsSingleLine(label.trim(), menuLabelRule)),
+    ),
     pipelineArgs: pipelineArgsArb,
     fileTypes: fileTypesArb,
   })

@@ -87,6 +87,14 @@ describe('yo iris-module (app)', () => {
     });
   });
 
+  describe('a destination that reads as a number', () => {
+    it('writes into the folder as typed, not into the number it reads as', async () => {
+      const run = await helpers.run(generatorPath('app')).withArguments(['09']).withOptions({ yes: true, keyword: 'nine' } as never);
+      assert.deepEqual(readdirSync(run.cwd), ['09']);
+      run.assertFileContent(join(run.cwd, '09', 'pyproject.toml'), /^name = "iris-09-module"$/m);
+    });
+  });
+
   describe('pipeline with every option changed', () => {
     before(async () => {
       await helpers.run(generatorPath('app')).withArguments(['evtx-folder']).withOptions({

@@ -148,6 +148,9 @@ const rules: Record<string, [(value: string) => Validation, Case[]]> = {
       ['Get ThreatFox insight', true],
       ['ioc=Look up IOC;asset=Look up asset', true],
       ['ioc=', false, 'for ioc is empty'],
+      ['\n!', false, '"\\n!" holds a line break'],
+      ['ioc=Look up\t', false, 'line break or control character'],
+      ['ioc=a;ioc=b', false, 'two labels'],
     ],
   ],
   'pipeline arguments': [
