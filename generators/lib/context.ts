@@ -12,7 +12,7 @@ import {
   type ModuleType,
 } from './iris.js';
 import { licenseName, licenseText, type LicenseId } from './licenses.js';
-import { readmeModuleLine, readmeModulesEnd, readmeModulesStart } from './manifest.js';
+import { readmeModuleLine, readmeModulesEnd, readmeModulesStart, readmeSection, readmeSectionsEnd, readmeSectionsStart } from './readme.js';
 import {
   defaultServiceTimeoutSeconds,
   pipelineParameters,
@@ -104,6 +104,9 @@ export interface TemplateContext {
   readmeModulesStart: string;
   readmeModulesEnd: string;
   readmeModuleLine: typeof readmeModuleLine;
+  readmeSectionsStart: string;
+  readmeSectionsEnd: string;
+  readmeSection: typeof readmeSection;
   /** Escapers for user text, one per output language. */
   text: {
     py: (value: string) => string;
@@ -160,6 +163,9 @@ export function templateContext(input: ContextInput): TemplateContext {
     readmeModulesStart,
     readmeModulesEnd,
     readmeModuleLine,
+    readmeSectionsStart,
+    readmeSectionsEnd,
+    readmeSection,
     text: { py: pythonString, pyWrap: pythonWrapped, pyValue: pythonValue, toml: tomlString, md: markdownText, plain: plainLine },
   };
 }

@@ -1,8 +1,7 @@
-// Careful edits of files a user may have changed: the manifest's package list
-// and the README's module list. Each returns the new text, or undefined when
-// the expected generated section is not there (then the caller explains what
-// to add by hand instead of guessing).
-import type { TemplateContext } from './context.js';
+// Careful edits of a manifest the user may have changed: the package lists of
+// pyproject.toml. Each returns the new text, or undefined when the expected
+// generated section is not there (then the caller explains what to add by hand
+// instead of guessing).
 
 /**
  * Appends `entry` to the one-line TOML array `key = [...]` found after `section`.
@@ -29,22 +28,6 @@ export function addPackageToManifest(text: string, packageName: string): string 
   const withPackage = appendToTomlList(text, '[tool.setuptools.packages.find]', 'include', `${packageName}*`);
   if (withPackage === undefined) return undefined;
   return appendToTomlList(withPackage, '[tool.ruff.lint.isort]', 'known-first-party', packageName) ?? withPackage;
-}
-
-export const readmeModulesStart = '<!-- iris-modules:start -->';
-export const readmeModulesEnd = '<!-- iris-modules:end -->';
-
-/** README line of one package, shared by the README template and later additions. */
-export function readmeModuleLine(context: TemplateContext): string {
-  return `- \`${context.names.packageName}\`: ${context.module.type} module (${context.names.interfaceClass})`;
-}
-
-export function addPackageToReadme(text: string, context: TemplateContext): string | undefined {
-  const end = text.indexOf(readmeModulesEnd);
-  if (end === -1 || text.indexOf(readmeModulesStart) === -1) return undefined;
-  const line = readmeModuleLine(context);
-  if (text.includes(line)) return text;
-  return `${text.slice(0, end)}${line}\n${text.slice(end)}`;
 }
 
 /** The `[section]` tables of a TOML text, with the text of each (headers of arrays of tables included). */

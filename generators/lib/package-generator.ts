@@ -11,8 +11,9 @@ import { foreignManifestMessage, renderForeignHarness } from './foreign.js';
 import { gitDefaults } from './git-defaults.js';
 import type { ModuleType } from './iris.js';
 import { renderInto, templateDirs, type BaseContext } from './layout.js';
-import { addPackageToManifest, addPackageToReadme } from './manifest.js';
+import { addPackageToManifest } from './manifest.js';
 import { foreignNextSteps, nextSteps } from './next-steps.js';
+import { addPackageToReadme, readmeSectionsStart } from './readme.js';
 import { appQuestions, packageQuestions, typeQuestions, type Answers } from './questions.js';
 import { readStoredConfig, storedAnswers, type StoredConfig } from './stored-config.js';
 
@@ -186,7 +187,8 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
       const updated = addPackageToReadme(readFileSync(readme, 'utf8'), this.context());
       if (updated !== undefined) {
         this.writeSurgically(readme, updated);
-        this.log.info(`README.md: added ${this.module.packageName} to the module list.`);
+        const what = updated.includes(readmeSectionsStart) ? 'to the module list, with its section' : 'to the module list';
+        this.log.info(`README.md: added ${this.module.packageName} ${what}.`);
       }
     }
     this.log.info('.yo-rc.json: recorded the new package under addedModules.');

@@ -82,7 +82,7 @@ describe('yo iris-module (app)', () => {
     });
 
     it('tells in the README the exact name to type into IRIS', () => {
-      result.assertFileContent(one('README.md'), /Type the package name exactly: `iris_threatfox_module`/);
+      result.assertFileContent(one('README.md'), /Type the package name exactly as the module list above gives it, such as `iris_threatfox_module`/);
       result.assertFileContent(one('README.md'), /`on_postload_ioc_create` \| `threatfox_on_postload_ioc_create_enabled`/);
     });
   });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import helpers from 'yeoman-test';
 import { generateModule, tempFolder } from '../support/generate.js';
-import { generatorPath } from '../support/paths.js';
+import { cliPath, generatorPath } from '../support/paths.js';
 import { snapshot } from '../support/snapshot.js';
 
 for (const [existing, added, keyword] of [
@@ -50,6 +51,20 @@ for (const [existing, added, keyword] of [
         { type: added, keyword, packageName: `iris_${keyword}_module` },
       );
       assert.match(readFileSync(join(dir, 'LICENSE'), 'utf8'), /Jane Analyst/);
+    });
+
+    it('gives it its README section, exactly as yo iris-module renders the README of both packages', () => {
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      const sections = [...readme.matchAll(/^### `(\w+)`$/gm)].map((match) => match[1]);
+      assert.deepEqual(sections, ['iris_threatfox_module', `iris_${keyword}_module`]);
+      assert.match(readme, added === 'processor' ? /^\| `on_postload_ioc_create` \| `vt2_on_postload_ioc_create_enabled` \|/m : /^- Pipeline: `evtx_pipeline`$/m);
+      // A rerun of the app renders the README anew: a file that differed from its
+      // rendering would be reported as edited by the user, and kept.
+      const before = snapshot(dir);
+      const rerun = spawnSync(process.execPath, [cliPath, '--yes'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(rerun.status, 0, `${rerun.stdout}${rerun.stderr}`);
+      assert.doesNotMatch(`${rerun.stdout}${rerun.stderr}`, /was edited since it was generated/);
+      assert.deepEqual(snapshot(dir), before);
     });
   });
 }
