@@ -13,7 +13,7 @@ import type { ModuleType } from './iris.js';
 import { renderInto, templateDirs, type BaseContext } from './layout.js';
 import { addPackageToManifest } from './manifest.js';
 import { foreignNextSteps, nextSteps } from './next-steps.js';
-import { addPackageToReadme, readmeSectionsStart } from './readme.js';
+import { addPackageToReadme, readmeModuleLine, readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from './readme.js';
 import { appQuestions, packageQuestions, typeQuestions, type Answers } from './questions.js';
 import { readStoredConfig, storedAnswers, type StoredConfig } from './stored-config.js';
 
@@ -168,7 +168,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     }
   }
 
-  /** Adds the new package to the manifest and the README's module list, where that is safe. */
+  /** Adds the new package to the manifest and to the README's module list and sections, where that is safe. */
   private updateSharedFiles(): void {
     const manifest = this.destinationPath('pyproject.toml');
     const readme = this.destinationPath('README.md');
@@ -183,15 +183,32 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
         );
       }
     }
-    if (existsSync(readme)) {
-      const updated = addPackageToReadme(readFileSync(readme, 'utf8'), this.context());
-      if (updated !== undefined) {
-        this.writeSurgically(readme, updated);
-        const what = updated.includes(readmeSectionsStart) ? 'to the module list, with its section' : 'to the module list';
-        this.log.info(`README.md: added ${this.module.packageName} ${what}.`);
-      }
-    }
+    if (existsSync(readme)) this.updateReadme(readme);
     this.log.info('.yo-rc.json: recorded the new package under addedModules.');
+  }
+
+  /** Adds the package's line and section to the README's generated regions, or says what to add by hand. */
+  private updateReadme(readme: string): void {
+    const context = this.context();
+    const name = this.module.packageName;
+    const update = addPackageToReadme(readFileSync(readme, 'utf8'), context);
+    if (update === undefined) {
+      this.log.info(
+        `README.md was not changed (no module list between ${readmeModulesStart} and ${readmeModulesEnd} found). ` +
+          `Add this line to the list of modules where IRIS users look for it:\n${readmeModuleLine(context)}`,
+      );
+      return;
+    }
+    if (update.listed || update.sectioned) this.writeSurgically(readme, update.text);
+    const done = update.listed
+      ? `added ${name} to the module list${update.sectioned ? ', with its section' : ''}`
+      : update.sectioned
+        ? `added the section of ${name}`
+        : `already holds ${name}`;
+    const missingSections = update.hasSections
+      ? ''
+      : ` Its section (hooks or pipeline, and parameters) was not added: no ${readmeSectionsStart} ... ${readmeSectionsEnd} region found.`;
+    this.log.info(`README.md: ${done}.${missingSections}`);
   }
 
   /**

@@ -20,30 +20,54 @@ export function readmeModuleLine(context: TemplateContext): string {
   return `- \`${context.names.packageName}\`: ${context.module.type} module (${context.names.interfaceClass})`;
 }
 
+/** First line of a package's README section. */
+export const readmeSectionHeading = (context: TemplateContext): string => `### \`${context.names.packageName}\``;
+
 /** README section of one package, followed by a blank line. */
 export function readmeSection(context: TemplateContext): string {
   const rendered = ejs.render(readFileSync(sectionTemplate, 'utf8'), context as unknown as ejs.Data, { filename: sectionTemplate });
-  return `${rendered.trimEnd()}\n\n`;
+  return `${readmeSectionHeading(context)}\n\n${rendered.trimEnd()}\n\n`;
 }
 
-/** Inserts `insertion` at the start of the line holding `marker`, when `start` comes before it. */
-function insertBefore(text: string, start: string, marker: string, insertion: string): string | undefined {
-  const end = text.indexOf(marker);
+/** Offsets of a generated region: from its start marker to the line holding its end marker. */
+function region(text: string, start: string, end: string): { begin: number; end: number } | undefined {
   const begin = text.indexOf(start);
-  if (begin === -1 || end === -1 || begin > end || (end > 0 && text[end - 1] !== '\n')) return undefined;
-  return `${text.slice(0, end)}${insertion}${text.slice(end)}`;
+  const close = text.indexOf(end);
+  if (begin === -1 || close === -1 || begin > close || (close > 0 && text[close - 1] !== '\n')) return undefined;
+  return { begin, end: close };
+}
+
+/** Whether a region holds `line` as a whole line. */
+const holdsLine = (text: string, where: { begin: number; end: number }, line: string): boolean =>
+  text.slice(where.begin, where.end).split(/\r?\n/).includes(line);
+
+export interface ReadmeUpdate {
+  /** The README, with what was missing added. */
+  text: string;
+  /** Whether the package's line was added to the module list (false: it was there). */
+  listed: boolean;
+  /** Whether the package's section was added (false: it was there, or there is no sections region). */
+  sectioned: boolean;
+  /** Whether the README has the region that holds the packages' sections. */
+  hasSections: boolean;
 }
 
 /**
  * Adds a package to the README: its line at the end of the module list and,
- * where the sections region is there, its section after the others. Returns
- * undefined when the module list is gone; leaves the text as it is when the
- * package is listed already.
+ * where the sections region is there, its section after the others. Each is
+ * added only when missing, in the README's own line endings. Returns undefined
+ * when the module list is gone.
  */
-export function addPackageToReadme(text: string, context: TemplateContext): string | undefined {
+export function addPackageToReadme(text: string, context: TemplateContext): ReadmeUpdate | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const inEol = (insertion: string): string => (eol === '\n' ? insertion : insertion.replace(/\n/g, eol));
   const line = readmeModuleLine(context);
-  if (text.includes(line)) return text;
-  const listed = insertBefore(text, readmeModulesStart, readmeModulesEnd, `${line}\n`);
-  if (listed === undefined) return undefined;
-  return insertBefore(listed, readmeSectionsStart, readmeSectionsEnd, readmeSection(context)) ?? listed;
+  const list = region(text, readmeModulesStart, readmeModulesEnd);
+  if (list === undefined) return undefined;
+  const listed = !holdsLine(text, list, line);
+  let updated = listed ? `${text.slice(0, list.end)}${inEol(`${line}\n`)}${text.slice(list.end)}` : text;
+  const sections = region(updated, readmeSectionsStart, readmeSectionsEnd);
+  const sectioned = sections !== undefined && !holdsLine(updated, sections, readmeSectionHeading(context));
+  if (sectioned) updated = `${updated.slice(0, sections.end)}${inEol(readmeSection(context))}${updated.slice(sections.end)}`;
+  return { text: updated, listed, sectioned, hasSections: sections !== undefined };
 }

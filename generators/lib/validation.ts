@@ -262,7 +262,7 @@ export function parseMenuNames(value: string): { all?: string; perObject: Partia
 export function validateMenuNames(value: string): Validation {
   // Checked before labels are trimmed, so a line break at either end is refused too, as in every other one-line answer.
   if (hasControlCharacter(value)) {
-    return `Manual menu name ${showStart(value)} holds a line break or control character: write it on one line.`;
+    return `Manual menu name ${show(value)} holds a line break or control character: write it on one line.`;
   }
   // A second label for the same object would silently replace the first.
   const given = new Set<string>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import helpers from 'yeoman-test';
@@ -68,6 +68,34 @@ for (const [existing, added, keyword] of [
     });
   });
 }
+
+describe('a sub-generator adding a package to a README whose generated regions were edited', () => {
+  const addProcessor = (dir: string): string => {
+    const run = spawnSync(process.execPath, [cliPath, 'processor', '--yes', '--keyword', 'vt2'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+    return `${run.stdout}${run.stderr}`;
+  };
+
+  it('without the sections region, adds the line only and says the section was not added', async () => {
+    const { dir } = await generateModule({ type: 'pipeline', moduleName: 'iris-threatfox-module' });
+    const readme = join(dir, 'README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- iris-module-sections:(start|end) -->\n/g, ''));
+    const output = addProcessor(dir);
+    const text = readFileSync(readme, 'utf8');
+    assert.match(text, /^- `iris_vt2_module`: processor module \(IrisVt2Interface\)$/m);
+    assert.doesNotMatch(text, /### `iris_vt2_module`/);
+    assert.match(output, /README\.md: added iris_vt2_module to the module list\. Its section .* was not added/);
+  });
+
+  it('without the module list, leaves the README as it is and prints the line to add', async () => {
+    const { dir } = await generateModule({ type: 'pipeline', moduleName: 'iris-threatfox-module' });
+    const readme = join(dir, 'README.md');
+    writeFileSync(readme, '# My own README\n');
+    const output = addProcessor(dir);
+    assert.equal(readFileSync(readme, 'utf8'), '# My own README\n');
+    assert.match(output, /README\.md was not changed .*\n.*- `iris_vt2_module`: processor module \(IrisVt2Interface\)/);
+  });
+});
 
 describe('sub-generators refuse to overwrite a package', () => {
   it('stops when the package already exists', async () => {

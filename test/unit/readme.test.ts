@@ -51,28 +51,48 @@ describe('README edits', () => {
   });
 
   it('adds the line to the module list and the section after the others, keeping the rest', () => {
-    const updated = addPackageToReadme(readme, processor)!;
+    const update = addPackageToReadme(readme, processor)!;
     const line = '- `iris_vt_module`: processor module (IrisVtInterface)\n';
     assert.equal(
-      updated,
+      update.text,
       readme.replace(`${readmeModulesEnd}\n`, `${line}${readmeModulesEnd}\n`).replace(`${readmeSectionsEnd}\n`, `${readmeSection(processor)}${readmeSectionsEnd}\n`),
     );
+    assert.deepEqual({ ...update, text: undefined }, { text: undefined, listed: true, sectioned: true, hasSections: true });
   });
 
-  it('is idempotent', () => {
-    const once = addPackageToReadme(readme, processor)!;
-    assert.equal(addPackageToReadme(once, processor), once);
+  it('is idempotent, and says nothing was added', () => {
+    const once = addPackageToReadme(readme, processor)!.text;
+    assert.deepEqual(addPackageToReadme(once, processor), { text: once, listed: false, sectioned: false, hasSections: true });
   });
 
-  it('adds only the line when the sections region is gone', () => {
+  it('adds only what is missing: the section of a listed package, the line of a package with a section', () => {
+    const line = '- `iris_vt_module`: processor module (IrisVtInterface)\n';
+    const both = addPackageToReadme(readme, processor)!.text;
+    const withoutSection = both.replace(readmeSection(processor), '');
+    const withoutLine = both.replace(line, '');
+    assert.deepEqual(addPackageToReadme(withoutSection, processor), { text: both, listed: false, sectioned: true, hasSections: true });
+    assert.deepEqual(addPackageToReadme(withoutLine, processor), { text: both, listed: true, sectioned: false, hasSections: true });
+  });
+
+  it('writes what it adds in the line endings of the README', () => {
+    const crlf = readme.replace(/\n/g, '\r\n');
+    const update = addPackageToReadme(crlf, processor)!;
+    assert.ok(update.listed && update.sectioned);
+    assert.equal(update.text, addPackageToReadme(readme, processor)!.text.replace(/\n/g, '\r\n'));
+    assert.doesNotMatch(update.text, /[^\r]\n/);
+  });
+
+  it('adds only the line when the sections region is gone, and says so', () => {
     const withoutSections = readme.replace(`${readmeSectionsEnd}\n`, '');
-    const updated = addPackageToReadme(withoutSections, processor)!;
-    assert.ok(updated.includes('- `iris_vt_module`'));
-    assert.ok(!updated.includes('### `iris_vt_module`'));
+    const update = addPackageToReadme(withoutSections, processor)!;
+    assert.ok(update.text.includes('- `iris_vt_module`'));
+    assert.ok(!update.text.includes('### `iris_vt_module`'));
+    assert.deepEqual({ ...update, text: undefined }, { text: undefined, listed: true, sectioned: false, hasSections: false });
   });
 
-  it('gives up, rather than guess, when the module list is gone', () => {
+  it('gives up, rather than guess, when the module list is gone or its markers are out of order', () => {
     assert.equal(addPackageToReadme(readme.replace(readmeModulesStart, ''), processor), undefined);
+    assert.equal(addPackageToReadme(readme.replace(readmeModulesStart, 'x').replace(readmeModulesEnd, readmeModulesStart).replace(/^x$/m, readmeModulesEnd), processor), undefined);
     assert.equal(addPackageToReadme('# A README\n', processor), undefined);
   });
 });

@@ -150,6 +150,7 @@ const rules: Record<string, [(value: string) => Validation, Case[]]> = {
       ['ioc=', false, 'for ioc is empty'],
       ['\n!', false, '"\\n!" holds a line break'],
       ['ioc=Look up\t', false, 'line break or control character'],
+      [`ioc=${'Look up the indicator in the service. '.repeat(2)}\tnow`, false, '\\tnow" holds a line break or control character'],
       ['ioc=a;ioc=b', false, 'two labels'],
     ],
   ],
