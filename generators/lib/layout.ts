@@ -19,6 +19,7 @@ const generatorsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const templateDirs = {
   base: join(generatorsDir, 'app', 'templates'),
   harness: join(generatorsDir, 'lib', 'templates', 'harness'),
+  readme: join(generatorsDir, 'lib', 'templates', 'readme'),
   processor: join(generatorsDir, 'processor', 'templates'),
   pipeline: join(generatorsDir, 'pipeline', 'templates'),
 } as const;
@@ -44,7 +45,8 @@ function conflictFlag(generator: AnyGenerator, flag: 'force' | 'bail'): boolean 
   return Boolean((generator.options as Record<string, unknown>)[flag] ?? envOptions?.[flag]);
 }
 
-function render(source: string, context: TemplateContext | BaseContext): string {
+/** Renders one EJS template file with a context. */
+export function renderTemplate(source: string, context: TemplateContext | BaseContext): string {
   return ejs.render(readFileSync(source, 'utf8'), context as unknown as ejs.Data, { filename: source });
 }
 
@@ -69,7 +71,7 @@ export function renderInto(
     const shown = relative(generator.destinationRoot(), target);
     const onDisk = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (options.keepExisting && onDisk !== undefined) continue;
-    const content = render(file.source, context);
+    const content = renderTemplate(file.source, context);
     if (onDisk === undefined) {
       const previousTarget = options.previous
         ? templateFiles(templatesDir, options.previous.names).find((old) => old.source === file.source)?.target
@@ -80,7 +82,7 @@ export function renderInto(
         continue;
       }
     } else if (onDisk !== content && !force && options.previous) {
-      if (onDisk === render(file.source, options.previous)) {
+      if (onDisk === renderTemplate(file.source, options.previous)) {
         // Untouched since the last run: follow the new answers.
         generator.fs.write(target, content);
         markForced(generator, target);

@@ -2,18 +2,16 @@
 // (its hooks or pipeline, and its parameters). The README template renders them
 // for every package; a sub-generator adding a package to an existing repository
 // inserts the same text, so a later `yo iris-module` finds the README unchanged.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ejs from 'ejs';
+import { join } from 'node:path';
 import type { TemplateContext } from './context.js';
+import { renderTemplate, templateDirs } from './layout.js';
 
 export const readmeModulesStart = '<!-- iris-modules:start -->';
 export const readmeModulesEnd = '<!-- iris-modules:end -->';
 export const readmeSectionsStart = '<!-- iris-module-sections:start -->';
 export const readmeSectionsEnd = '<!-- iris-module-sections:end -->';
 
-const sectionTemplate = join(dirname(fileURLToPath(import.meta.url)), 'templates', 'readme', 'package-section.md.ejs');
+const sectionTemplate = join(templateDirs.readme, 'package-section.md.ejs');
 
 /** README line of one package in the module list. */
 export function readmeModuleLine(context: TemplateContext): string {
@@ -25,8 +23,7 @@ export const readmeSectionHeading = (context: TemplateContext): string => `### \
 
 /** README section of one package, followed by a blank line. */
 export function readmeSection(context: TemplateContext): string {
-  const rendered = ejs.render(readFileSync(sectionTemplate, 'utf8'), context as unknown as ejs.Data, { filename: sectionTemplate });
-  return `${readmeSectionHeading(context)}\n\n${rendered.trimEnd()}\n\n`;
+  return `${readmeSectionHeading(context)}\n\n${renderTemplate(sectionTemplate, context).trimEnd()}\n\n`;
 }
 
 /** Offsets of a generated region: from its start marker to the line holding its end marker. */
