@@ -5,16 +5,26 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import yosay from 'yosay';
-import { contextFor, packageAnswers, projectAnswers } from '../lib/answers.js';
+import { packageAnswers, projectAnswers, type Answers } from '../lib/answers.js';
 import { positionalArguments } from '../lib/arguments.js';
 import { ask, checkOptions, declareOptions } from '../lib/ask.js';
+import { baseContext, buildContext, type BaseContext } from '../lib/context.js';
 import { gitDefaults } from '../lib/git-defaults.js';
 import type { ModuleType } from '../lib/iris.js';
-import { renderInto, templateDirs, type BaseContext } from '../lib/layout.js';
+import { FileLedger, renderInto, templateDirs } from '../lib/layout.js';
 import { nextSteps } from '../lib/next-steps.js';
 import type { AddedModule, ComposedAnswers, PackageGenerator } from '../lib/package-generator.js';
-import { appQuestions, typeQuestions, type Answers } from '../lib/questions.js';
-import { readStoredConfig, storedAnswers } from '../lib/stored-config.js';
+import { appQuestions, typeQuestions } from '../lib/questions.js';
+import { readmeSection } from '../lib/readme.js';
+import { staleAnswers, staleMessages, type StaleFile } from '../lib/stale.js';
+import {
+  assertCurrentSchema,
+  configSchema,
+  generatorVersion,
+  readStoredConfig,
+  storedAnswers,
+  storedHashes,
+} from '../lib/stored-config.js';
 
 /** True for a clone of this generator, which holds an example .yo-rc.json. */
 function isGeneratorRepository(folder: string): boolean {
@@ -34,6 +44,11 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
   private typeAnswers: Answers = {};
   /** The answers `.yo-rc.json` held before this run. */
   private stored: Answers = {};
+  private recorded: Record<string, string> = {};
+  private addedModules: AddedModule[] = [];
+  private ledger = new FileLedger({});
+  /** Kept files that do not reflect changed answers, from this generator and the package's. */
+  private stale: StaleFile[] = [];
 
   constructor(args: string[], options: AppOptions) {
     // A Python project: there is no npm install to run afterwards.
@@ -65,12 +80,15 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
   }
 
   async prompting(): Promise<void> {
-    const stored = storedAnswers(readStoredConfig(this.folder));
-    this.stored = stored;
+    const config = readStoredConfig(this.folder);
+    if (config !== undefined) assertCurrentSchema(config, this.folder);
+    this.stored = storedAnswers(config);
+    this.recorded = storedHashes(config);
+    this.addedModules = (config?.addedModules as AddedModule[] | undefined) ?? [];
     const settings = {
       yes: Boolean(this.options.yes),
       askAnswered: Boolean(this.options.askAnswered),
-      stored,
+      stored: this.stored,
       source: { folderName: basename(this.folder), git: gitDefaults() },
     };
     this.answers = await ask(this, appQuestions, settings);
@@ -91,54 +109,56 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
       );
     }
     this.destinationRoot(target);
-    this.config.set({ ...this.answers, ...this.typeAnswers });
+    this.ledger = new FileLedger(this.recorded);
+    this.config.set({ ...this.answers, ...this.typeAnswers, schema: configSchema, generatorVersion });
   }
 
-  private get composed(): ComposedAnswers {
-    const type = this.answers.type as ModuleType;
-    return {
-      project: projectAnswers(this.answers),
-      module: packageAnswers(type, this.answers),
-      typeAnswers: this.typeAnswers,
-      previous: this.previousAnswers(),
-    };
-  }
-
-  /** On a rerun, the answers of the run that wrote the files on disk. */
-  private previousAnswers(): ComposedAnswers['previous'] {
-    const stored = this.stored;
-    if (stored.type !== 'processor' && stored.type !== 'pipeline') return undefined;
-    const typeAnswers = Object.fromEntries(
-      typeQuestions[stored.type].flatMap((question) => (stored[question.name] !== undefined ? [[question.name, stored[question.name]!]] : [])),
-    );
-    return { project: projectAnswers(stored), module: packageAnswers(stored.type, stored), typeAnswers };
+  /** Every answer of this run, flat. */
+  private get allAnswers(): Answers {
+    return { ...this.answers, ...this.typeAnswers };
   }
 
   async default(): Promise<void> {
     const type = this.answers.type as ModuleType;
+    const composed: ComposedAnswers = {
+      project: projectAnswers(this.answers),
+      module: packageAnswers(type, this.answers),
+      typeAnswers: this.typeAnswers,
+      answers: this.allAnswers,
+      previous: this.stored.type === type ? this.stored : undefined,
+      recorded: this.recorded,
+      stale: this.stale,
+    };
     await this.composeWith<PackageGenerator>(fileURLToPath(new URL(`../${type}/index.js`, import.meta.url)), {
-      generatorOptions: { composed: this.composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
+      generatorOptions: { composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
     });
+  }
+
+  /** The base layout's data for a set of answers: the primary package, then the added ones. */
+  private baseData(answers: Answers): BaseContext & { readmeSection: typeof readmeSection } {
+    const project = projectAnswers(answers);
+    const type = answers.type as ModuleType;
+    const primary = buildContext(project, packageAnswers(type, answers), answers);
+    const others = this.addedModules.map((other) =>
+      buildContext(project, { type: other.type, keyword: other.keyword, packageName: other.packageName, description: other.description }, other.answers),
+    );
+    return { ...baseContext(primary, others), readmeSection };
   }
 
   writing(): void {
-    const { project, module, typeAnswers, previous } = this.composed;
-    // Packages added later by a sub-generator stay in the manifest and README.
-    const added = (this.config.get('addedModules') as AddedModule[] | undefined) ?? [];
-    const baseContext = (projectAnswers: typeof project, pkg: typeof module, answers: Answers): BaseContext => {
-      const context = contextFor(projectAnswers, pkg, answers);
-      const others = added.map((other) =>
-        contextFor(projectAnswers, { type: other.type, keyword: other.keyword, packageName: other.packageName }, other.answers),
-      );
-      return { ...context, packages: [context, ...others] };
-    };
-    renderInto(this, templateDirs.base, baseContext(project, module, typeAnswers), {
-      previous: previous ? baseContext(previous.project, previous.module, previous.typeAnswers) : undefined,
-      yes: Boolean(this.options.yes),
-    });
+    const data = this.baseData(this.allAnswers);
+    const kept = renderInto(this, templateDirs.base, data.names, data, { ledger: this.ledger, yes: Boolean(this.options.yes) });
+    if (this.stored.type === undefined) return;
+    for (const file of kept) {
+      const labels = staleAnswers(file, (answers) => this.baseData(answers), this.stored, this.allAnswers, appQuestions);
+      if (labels.length > 0) this.stale.push({ shown: file.shown, labels });
+    }
   }
 
   end(): void {
+    const files = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}), ...this.ledger.settle(this.destinationRoot()) };
+    this.config.set('files', files);
+    for (const line of staleMessages(this.stale)) this.log.info(line);
     this.log(nextSteps(this.destinationRoot(), [this.answers.packageName!]));
   }
 }

@@ -1,11 +1,40 @@
-// From raw string answers to the typed context the templates are rendered with.
-import { templateContext, type PackageAnswers, type PipelineArgument, type ProjectAnswers, type TemplateContext } from './context.js';
-import { hookObjects, processorHooks, type HookObject } from './hooks.js';
+// The answers a generator holds, typed, and the parsing of list answers. The
+// answers themselves are strings (as typed, as stored in `.yo-rc.json`); this is
+// where they become the lists and records the template context is built from.
+import { hookObjects, type HookObject } from './hooks.js';
+import { defaultIocFamilies, isIocFamily, type IocFamily } from './ioc-families.js';
 import type { ModuleType } from './iris.js';
 import type { LicenseId } from './licenses.js';
-import { moduleNames, pascalCase } from './naming.js';
-import type { Answers } from './questions.js';
+import { pascalCase } from './naming.js';
 import { parseMenuNames, splitList } from './validation.js';
+
+/** Answers as typed or stored, by question name. */
+export type Answers = Record<string, string>;
+
+/** Answers that describe the whole repository (stored in `.yo-rc.json`). */
+export interface ProjectAnswers {
+  moduleName: string;
+  description: string;
+  author: string;
+  email: string;
+  githubUser: string;
+  license: LicenseId;
+  moduleVersion: string;
+}
+
+/** Answers that describe one IRIS module package in the repository. */
+export interface PackageAnswers {
+  type: ModuleType;
+  keyword: string;
+  packageName: string;
+  /** The package's own one-line description (IRIS shows it); the project's for the first package. */
+  description: string;
+}
+
+export interface PipelineArgument {
+  name: string;
+  required: boolean;
+}
 
 export const projectKeys = ['moduleName', 'description', 'author', 'email', 'githubUser', 'license', 'moduleVersion'] as const;
 
@@ -22,7 +51,7 @@ export function projectAnswers(answers: Answers): ProjectAnswers {
 }
 
 export function packageAnswers(type: ModuleType, answers: Answers): PackageAnswers {
-  return { type, keyword: answers.keyword ?? '', packageName: answers.packageName ?? '' };
+  return { type, keyword: answers.keyword ?? '', packageName: answers.packageName ?? '', description: answers.description ?? '' };
 }
 
 export function pipelineArguments(value: string): PipelineArgument[] {
@@ -37,30 +66,14 @@ export function fileTypeList(value: string): string[] {
   return [...new Set(splitList(value).map((item) => (item.startsWith('.') ? item : `.${item}`).toLowerCase()))];
 }
 
+/** The IOC families of `--ioc-types`, in the order given; the default families when the answer is absent. */
+export function iocFamilyList(value: string | undefined): IocFamily[] {
+  if (value === undefined) return [...defaultIocFamilies];
+  return [...new Set(splitList(value).filter(isIocFamily))];
+}
+
 export function menuNamesFor(value: string, keyword: string): Partial<Record<HookObject, string>> {
   const parsed = parseMenuNames(value);
   const fallback = parsed.all ?? `Get ${pascalCase(keyword)} insight`;
   return Object.fromEntries(hookObjects.map((object) => [object, parsed.perObject[object] ?? fallback]));
-}
-
-/** The template context of one package, from its answers. */
-export function contextFor(project: ProjectAnswers, pkg: PackageAnswers, typeAnswers: Answers): TemplateContext {
-  const names = moduleNames(pkg.keyword, pkg.packageName);
-  if (pkg.type === 'processor') {
-    return templateContext({
-      project,
-      module: pkg,
-      hooks: processorHooks(
-        splitList(typeAnswers.hooks ?? ''),
-        names.paramPrefix,
-        menuNamesFor(typeAnswers.manualMenuName ?? '', pkg.keyword),
-      ),
-    });
-  }
-  return templateContext({
-    project,
-    module: pkg,
-    pipelineArgs: pipelineArguments(typeAnswers.pipelineArgs ?? ''),
-    fileTypes: fileTypeList(typeAnswers.fileTypes ?? ''),
-  });
 }

@@ -5,7 +5,9 @@ import type Generator from 'yeoman-generator';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyGenerator = Generator<any, any>;
-import type { Answers, DefaultsSource, Question } from './questions.js';
+import type { Answers } from './answers.js';
+import { refuseUnknownOptions } from './options.js';
+import type { DefaultsSource, Question } from './questions.js';
 
 /** `module-name` -> `moduleName`, the key yeoman parses the option into. */
 export function optionKey(option: string): string {
@@ -28,8 +30,16 @@ export function optionValue(generator: AnyGenerator, question: Question): string
   return String(value);
 }
 
-/** Refuses bad option values before anything is asked or written. */
+/**
+ * Refuses options no generator declares, and bad option values, before anything is
+ * asked or written.
+ */
 export function checkOptions(generator: AnyGenerator, questions: readonly Question[]): void {
+  const declared = Object.values((generator as unknown as { _options: Record<string, { name: string; alias?: string }> })._options).flatMap(
+    (option) => (option.alias !== undefined ? [option.name, option.alias] : [option.name]),
+  );
+  const given = Object.keys((generator as unknown as { _initOptions?: Record<string, unknown> })._initOptions ?? {});
+  refuseUnknownOptions(given, declared);
   for (const question of questions) {
     const value = optionValue(generator, question);
     if (value === undefined) continue;
@@ -58,6 +68,12 @@ export async function ask(
   for (const question of questions) {
     if (settings.given?.[question.name] !== undefined) continue;
     const fromOption = optionValue(generator, question);
+    if (question.when !== undefined && !question.when(answers)) {
+      if (fromOption !== undefined) {
+        generator.log.info(`--${question.option} does not apply to these answers: ignored. ${question.help}.`);
+      }
+      continue;
+    }
     if (fromOption !== undefined) {
       answers[question.name] = fromOption;
       continue;

@@ -1,74 +1,83 @@
-// The plain object every EJS template is rendered with. Templates hold no
-// logic beyond loops and conditions over it; user text reaches them only
-// through the escapers in `text`.
-import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
-import { irisObjects, type HookObject, type IrisObjectFacts } from './hooks.js';
+// The plain objects every EJS template is rendered with, built in one pass from the
+// answers. Templates hold no logic beyond loops and conditions over them; user text
+// reaches them only through the escapers in `text`.
 import {
+  fileTypeList,
+  iocFamilyList,
+  menuNamesFor,
+  pipelineArguments,
+  type Answers,
+  type PackageAnswers,
+  type PipelineArgument,
+  type ProjectAnswers,
+} from './answers.js';
+import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
+import { irisObjects, processorHooks, type IrisObjectFacts, type ProcessorHook } from './hooks.js';
+import { iocFamilies, iocFamilyLabels, type IocFamily } from './ioc-families.js';
+import {
+  defaultMaxTlp,
   interfaceVersion,
   irisContainers,
   irisModuleTypeConstant,
+  irisTlpIds,
   parameterKeys,
   parameterTypes,
-  type ModuleType,
+  tlpLevels,
 } from './iris.js';
-import { licenseName, licenseText, type LicenseId } from './licenses.js';
-import { readmeModuleLine, readmeModulesEnd, readmeModulesStart, readmeSection, readmeSectionsEnd, readmeSectionsStart } from './readme.js';
+import { licenseName, licenseText } from './licenses.js';
+import { readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from './markers.js';
+import { moduleNames, type ModuleNames } from './naming.js';
+import { managedRegion } from './ownership.js';
 import {
+  defaultMaxFileLogLines,
   defaultServiceTimeoutSeconds,
   pipelineParameters,
   processorParameters,
-  serviceParameterNames,
+  runtimeParameters,
   type Parameter,
-  type ServiceParameterNames,
 } from './parameters.js';
-import { moduleNames, type ModuleNames } from './naming.js';
+import { splitList } from './validation.js';
 
-/** Answers that describe the whole repository (stored in `.yo-rc.json`). */
-export interface ProjectAnswers {
-  moduleName: string;
-  description: string;
-  author: string;
-  email: string;
-  githubUser: string;
-  license: LicenseId;
-  moduleVersion: string;
+/** Escapers for user text, one per output language. */
+const text = {
+  py: pythonString,
+  /**
+   * A Python string literal for `value` that keeps lines within 100 columns: the
+   * plain literal when it fits after `column`, otherwise implicitly concatenated
+   * literals in parentheses, one per line at `indent + 4` spaces.
+   */
+  pyWrap: pythonWrapped,
+  /** A Python literal for a parameter default: True, 3, "text", None. */
+  pyValue: pythonValue,
+  toml: tomlString,
+  md: markdownText,
+  plain: plainLine,
+};
+
+/** IRIS facts the generated runtime is rendered from: the same for every module. */
+export interface RuntimeFacts {
+  iocFamilies: typeof iocFamilies;
+  tlpLevels: typeof tlpLevels;
+  irisTlpIds: typeof irisTlpIds;
+  defaultMaxTlp: string;
+  irisObjects: typeof irisObjects;
+  runtimeParameters: typeof runtimeParameters;
+  defaultServiceTimeoutSeconds: number;
+  defaultMaxFileLogLines: number;
+  text: typeof text;
 }
 
-/** Answers that describe one IRIS module package in the repository. */
-export interface PackageAnswers {
-  type: ModuleType;
-  keyword: string;
-  packageName: string;
-}
-
-/** One processor hook the module registers. */
-export interface ProcessorHook {
-  /** IRIS object: `ioc`, `asset`, ... */
-  object: string;
-  /** `create`, `update`, `delete`, `manual`, `preload-create`, `preload-update`. */
-  trigger: string;
-  /** IRIS hook name: `on_postload_ioc_create`. */
-  hookName: string;
-  /** Boolean configuration parameter that enables it: `tfx_on_postload_ioc_create_enabled`. */
-  paramName: string;
-  /** Label of the parameter in the IRIS UI. */
-  paramHumanName: string;
-  /** Whether the toggle is on by default (manual triggers only). */
-  enabledByDefault: boolean;
-  /** Menu label for manual triggers, '' otherwise. */
-  menuName: string;
-  /** Registered with run_asynchronously=False (pre-load hooks). */
-  synchronous: boolean;
-  /** `data` holds ids (delete hooks) rather than objects or request dicts. */
-  receives: 'object' | 'request' | 'id';
-  /** What the generated handler does with the hook's data, one sentence (README). */
-  effect: string;
-}
-
-export interface PipelineArgument {
-  name: string;
-  required: boolean;
-}
+export const runtimeFacts: RuntimeFacts = {
+  iocFamilies,
+  tlpLevels,
+  irisTlpIds,
+  defaultMaxTlp,
+  irisObjects,
+  runtimeParameters,
+  defaultServiceTimeoutSeconds,
+  defaultMaxFileLogLines,
+  text,
+};
 
 export interface TemplateContext {
   project: ProjectAnswers;
@@ -76,24 +85,26 @@ export interface TemplateContext {
   names: ModuleNames;
   /** Processor hooks (empty for pipelines). */
   hooks: ProcessorHook[];
-  /** Object types the processor handles, in catalogue order. */
-  hookObjects: string[];
-  /** IRIS facts about each object in `hookObjects`, same order. */
+  /** IRIS facts about each object the processor's hooks hand over, in catalogue order. */
   handledObjects: IrisObjectFacts[];
+  /** IOC families the processor looks up (empty when no hook hands IOCs over, and for pipelines). */
+  iocFamilies: IocFamily[];
+  iocFamilyLabels: typeof iocFamilyLabels;
   /** Pipeline arguments (empty for processors). */
   pipelineArgs: PipelineArgument[];
   /** Accepted upload extensions, lower case with the dot; empty means any file. */
   fileTypes: string[];
   /** Configuration parameters of the module, in order. */
   parameters: Parameter[];
-  /** Processor: the parameters its HTTP client reads, and the timeout's default. */
-  service: ServiceParameterNames & { defaultTimeout: number };
+  runtimeParameters: typeof runtimeParameters;
   interfaceVersion: string;
   /** Parameter types a module may declare (iris.ts). */
   parameterTypes: readonly string[];
   /** Keys IRIS subscripts on every configuration entry (iris.ts). */
   parameterKeys: readonly string[];
   moduleTypeConstant: string;
+  tlpLevels: typeof tlpLevels;
+  defaultMaxTlp: string;
   licenseName: string;
   /** Full license text, copyright line filled in. */
   licenseText: string;
@@ -101,71 +112,65 @@ export interface TemplateContext {
   wheelPrefix: string;
   year: number;
   containers: typeof irisContainers;
+  /** The package's line in the README's module list. */
+  readmeLine: string;
   readmeModulesStart: string;
   readmeModulesEnd: string;
-  readmeModuleLine: typeof readmeModuleLine;
   readmeSectionsStart: string;
   readmeSectionsEnd: string;
-  readmeSection: typeof readmeSection;
-  /** Escapers for user text, one per output language. */
-  text: {
-    py: (value: string) => string;
-    /**
-     * A Python string literal for `value` that keeps lines within 100 columns: the
-     * plain literal when it fits after `column`, otherwise implicitly concatenated
-     * literals in parentheses, one per line at `indent + 4` spaces.
-     */
-    pyWrap: (value: string, column: number, indent: number) => string;
-    /** A Python literal for a parameter default: True, 3, "text", None. */
-    pyValue: (value: boolean | number | string | null) => string;
-    toml: (value: string) => string;
-    md: (value: string) => string;
-    plain: (value: string) => string;
-  };
+  /** Markers of the generator's region of pyproject.toml. */
+  ownedRegion: typeof managedRegion;
+  text: typeof text;
 }
 
-export interface ContextInput {
-  project: ProjectAnswers;
-  module: PackageAnswers;
-  hooks?: ProcessorHook[];
-  pipelineArgs?: PipelineArgument[];
-  fileTypes?: string[];
-  year?: number;
-}
+/** Context of the base layout: the primary package plus every package of the repository. */
+export type BaseContext = TemplateContext & { packages: TemplateContext[] };
 
-export function templateContext(input: ContextInput): TemplateContext {
-  const hooks = input.hooks ?? [];
-  const pipelineArgs = input.pipelineArgs ?? [];
-  const names = moduleNames(input.module.keyword, input.module.packageName);
-  const year = input.year ?? new Date().getFullYear();
-  const holder = input.project.author || input.project.githubUser || `The ${input.project.moduleName} authors`;
+/** The template context of one package, from its answers. */
+export function buildContext(project: ProjectAnswers, module: PackageAnswers, typeAnswers: Answers, year = new Date().getFullYear()): TemplateContext {
+  const names = moduleNames(module.keyword, module.packageName);
+  const hooks =
+    module.type === 'processor'
+      ? processorHooks(splitList(typeAnswers.hooks ?? ''), names.paramPrefix, menuNamesFor(typeAnswers.manualMenuName ?? '', module.keyword))
+      : [];
+  const pipelineArgs = module.type === 'pipeline' ? pipelineArguments(typeAnswers.pipelineArgs ?? '') : [];
+  const handled = [...new Set(hooks.map((hook) => hook.object))];
+  const handlesIocs = hooks.some((hook) => hook.object === 'ioc' && hook.receives === 'row');
+  const holder = project.author || project.githubUser || `The ${project.moduleName} authors`;
   return {
-    project: input.project,
-    module: input.module,
+    project,
+    module,
     names,
     hooks,
-    hookObjects: [...new Set(hooks.map((hook) => hook.object))],
-    handledObjects: [...new Set(hooks.map((hook) => hook.object))].map((object) => irisObjects[object as HookObject]),
+    handledObjects: Object.values(irisObjects).filter((facts) => handled.includes(facts.object)),
+    iocFamilies: handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [],
+    iocFamilyLabels,
     pipelineArgs,
-    fileTypes: input.fileTypes ?? [],
-    parameters:
-      input.module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs),
-    service: { ...serviceParameterNames(names), defaultTimeout: defaultServiceTimeoutSeconds },
+    fileTypes: module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [],
+    parameters: module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs),
+    runtimeParameters,
     interfaceVersion,
     parameterTypes,
     parameterKeys,
-    moduleTypeConstant: irisModuleTypeConstant[input.module.type],
-    licenseName: licenseName(input.project.license),
-    licenseText: licenseText(input.project.license, year, plainLine(holder)),
-    wheelPrefix: input.project.moduleName.toLowerCase().replace(/[-_.]+/g, '_'),
+    moduleTypeConstant: irisModuleTypeConstant[module.type],
+    tlpLevels,
+    defaultMaxTlp,
+    licenseName: licenseName(project.license),
+    licenseText: licenseText(project.license, year, plainLine(holder)),
+    wheelPrefix: project.moduleName.toLowerCase().replace(/[-_.]+/g, '_'),
     year,
     containers: irisContainers,
+    readmeLine: `- \`${names.packageName}\`: ${module.type} module (${names.interfaceClass})`,
     readmeModulesStart,
     readmeModulesEnd,
-    readmeModuleLine,
     readmeSectionsStart,
     readmeSectionsEnd,
-    readmeSection,
-    text: { py: pythonString, pyWrap: pythonWrapped, pyValue: pythonValue, toml: tomlString, md: markdownText, plain: plainLine },
+    ownedRegion: managedRegion,
+    text,
   };
+}
+
+/** The base layout's context: `primary`, with every package of the repository. */
+export function baseContext(primary: TemplateContext, others: readonly TemplateContext[]): BaseContext {
+  return { ...primary, packages: [primary, ...others] };
 }

@@ -17,30 +17,42 @@ function isSurrogate(codeUnit: number): boolean {
   return codeUnit >= 0xd800 && codeUnit <= 0xdfff;
 }
 
-const shortEscapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const shortEscapes: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * A double-quoted literal of `text` in a language with C-like escapes (Python,
- * TOML): backslashes, quotes, line breaks, control characters, hidden
+ * A literal of `text` in a language with C-like escapes (Python, TOML), between
+ * `quote`s: backslashes, the quote, line breaks, control characters, hidden
  * characters and lone surrogates are escaped; other non-ASCII characters stay
  * as they are (generated files are UTF-8).
  */
-function quoted(text: string, escapes: { control: (code: number) => string; loneSurrogate: (code: number) => string }): string {
-  let out = '"';
+function quoted(
+  text: string,
+  quote: '"' | "'",
+  escapes: { control: (code: number) => string; loneSurrogate: (code: number) => string },
+): string {
+  let out = quote;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if (shortEscapes[char] !== undefined) out += shortEscapes[char];
+    if (char === quote) out += `\\${quote}`;
+    else if (shortEscapes[char] !== undefined) out += shortEscapes[char];
     else if (code < 0x20 || code === 0x7f) out += escapes.control(code);
     else if (char.length === 1 && isSurrogate(code)) out += escapes.loneSurrogate(code);
     else if (hiddenCharacters.test(char)) out += unicodeEscape(code);
     else out += char;
   }
-  return `${out}"`;
+  return `${out}${quote}`;
 }
 
-/** A Python string literal holding `text` exactly. */
+/** How many times `text` holds `quote`. */
+const count = (text: string, quote: string): number => text.split(quote).length - 1;
+
+/**
+ * A Python string literal holding `text` exactly, quoted as ruff's formatter
+ * wants it: in double quotes, unless the text holds more double quotes than
+ * single ones (then fewer quotes need escaping in single quotes).
+ */
 export function pythonString(text: string): string {
-  return quoted(text, {
+  return quoted(text, count(text, '"') > count(text, "'") ? "'" : '"', {
     control: (code) => `\\x${code.toString(16).padStart(2, '0')}`,
     loneSurrogate: unicodeEscape,
   });
@@ -102,7 +114,7 @@ export function pythonWrapped(value: string, column: number, indent: number): st
 
 /** A TOML basic string holding `text` exactly; TOML cannot hold a lone surrogate, which becomes U+FFFD. */
 export function tomlString(text: string): string {
-  return quoted(text, { control: unicodeEscape, loneSurrogate: () => '\\ufffd' });
+  return quoted(text, '"', { control: unicodeEscape, loneSurrogate: () => '\\ufffd' });
 }
 
 /**

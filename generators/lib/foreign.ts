@@ -2,9 +2,9 @@
 // its tests must run there without touching the repository's own files.
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import ejs from 'ejs';
 import type Generator from 'yeoman-generator';
 import type { TemplateContext } from './context.js';
+import { renderFile, type FileLedger } from './layout.js';
 import { manifestAdvice } from './manifest.js';
 import { templateFiles } from './template-files.js';
 
@@ -23,16 +23,16 @@ const rootConftest = 'tests/conftest.py';
  * repository's, and the stand-ins must not reach the repository's other tests
  * more than needed. No existing file is written. Returns the written paths.
  */
-export function renderForeignHarness(generator: AnyGenerator, harnessDir: string, context: TemplateContext): string[] {
+export function renderForeignHarness(generator: AnyGenerator, harnessDir: string, context: TemplateContext, ledger: FileLedger): string[] {
   const testFolder = `tests/test_${context.names.packageName}`;
   const written: string[] = [];
   for (const file of templateFiles(harnessDir, context.names)) {
     const target = file.target === rootConftest ? posix.join(testFolder, 'conftest.py') : file.target;
     if (existsSync(generator.destinationPath(target))) continue;
-    const content = ejs.render(readFileSync(file.source, 'utf8'), { ...context, nestedHarness: testFolder } as unknown as ejs.Data, {
-      filename: file.source,
-    });
+    const content = renderFile({ ...file, target }, { ...context, nestedHarness: testFolder });
+    if (content === undefined) continue;
     generator.fs.write(generator.destinationPath(target), content);
+    ledger.expect(target, content);
     written.push(target);
   }
   return written;
@@ -42,7 +42,7 @@ export function renderForeignHarness(generator: AnyGenerator, harnessDir: string
 export function foreignManifestMessage(generator: AnyGenerator, context: TemplateContext): string {
   const pyprojectPath = generator.destinationPath('pyproject.toml');
   const pyproject = existsSync(pyprojectPath) ? readFileSync(pyprojectPath, 'utf8') : undefined;
-  const packages = [context.names.packageName, `${context.names.packageName}.${context.names.handlerPackage}`];
+  const packages = [context.names.packageName, `${context.names.packageName}._runtime`, `${context.names.packageName}.${context.names.handlerPackage}`];
   return [
     'This folder was not made by generator-iris-module: no existing file was changed.',
     `So that the wheel holds the module: ${manifestAdvice(pyproject, existsSync(generator.destinationPath('setup.py')), packages)}`,

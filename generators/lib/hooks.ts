@@ -1,7 +1,6 @@
 // The IRIS hook catalogue for the objects a processor can follow, from IRIS's
 // `create_safe_hooks` (v2.4). Stated once: the prompt, the option parser, the
-// templates and the tests all read it from here.
-import type { ProcessorHook } from './context.js';
+// templates, the generated runtime and the tests all read it from here.
 
 export const hookObjects = ['case', 'asset', 'note', 'ioc', 'event', 'evidence', 'task', 'global_task'] as const;
 export type HookObject = (typeof hookObjects)[number];
@@ -20,6 +19,30 @@ export const objectLabels: Record<HookObject, string> = {
   task: 'case task',
   global_task: 'global task',
 };
+
+/** What a hook hands over: request dicts (pre-load), ids of deleted objects, or the objects themselves. */
+export type HookData = 'request' | 'id' | 'row';
+
+/** One processor hook the module follows. */
+export interface ProcessorHook {
+  object: HookObject;
+  trigger: HookTrigger;
+  /** IRIS hook name: `on_postload_ioc_create`. */
+  hookName: string;
+  /** Boolean configuration parameter that switches it on: `tfx_on_postload_ioc_create_enabled`. */
+  paramName: string;
+  /** Label of the parameter in the IRIS UI. */
+  paramHumanName: string;
+  /** Whether the switch is on by default (manual triggers only). */
+  enabledByDefault: boolean;
+  /** Menu label for manual triggers, '' otherwise. */
+  menuName: string;
+  /** Registered with run_asynchronously=False (pre-load hooks). */
+  synchronous: boolean;
+  receives: HookData;
+  /** What the generated module does with the hook's data, one sentence (README). */
+  effect: string;
+}
 
 /** What a generated handler reads on each IRIS object (iris-web v2.4 models, contract §7.3). */
 export interface IrisObjectFacts {
@@ -95,30 +118,39 @@ function describeTrigger(trigger: HookTrigger): string {
   }
 }
 
-/** What `data` holds for a hook, per IRIS's call sites. */
-function receives(object: HookObject, trigger: HookTrigger): ProcessorHook['receives'] {
+/**
+ * What `data` holds for a hook, per IRIS's call sites. For a deleted global task,
+ * IRIS 2.4 passes the JSON of the delete request rather than an id; the module
+ * treats it as a deletion all the same.
+ */
+function receives(trigger: HookTrigger): HookData {
   if (trigger === 'preload-create' || trigger === 'preload-update') return 'request';
-  if (trigger === 'delete') return object === 'global_task' ? 'request' : 'id';
-  return 'object';
+  if (trigger === 'delete') return 'id';
+  return 'row';
 }
 
-/** What the generated handler does with a hook's data: one sentence, for the module's README. */
+/** What the generated module does with a hook's data: one sentence, for the module's README. */
 function effect(object: HookObject, trigger: HookTrigger): string {
   const facts = irisObjects[object];
   if (trigger === 'preload-create' || trigger === 'preload-update') {
-    return `Runs inside the analyst's request, before IRIS saves the ${facts.label}, and returns the request data, which IRIS saves in place of what was sent.`;
+    return `Runs inside the analyst's request, before IRIS saves the ${facts.label}: \`check_${object}_request\` may change the request, which IRIS saves in place of what was sent.`;
   }
   if (trigger === 'delete') {
     return object === 'global_task'
-      ? "Logs the deletion (IRIS 2.4 passes the delete request's body, not the task's id)."
-      : `Logs the id of the deleted ${facts.label} (the ${facts.label} itself is gone).`;
+      ? "Calls `on_global_task_deleted` with the delete request's body (IRIS 2.4 passes no id for global tasks)."
+      : `Calls \`on_${object}_deleted\` with the id of the deleted ${facts.label}.`;
   }
   const lookup =
     object === 'ioc'
-      ? 'Looks each IOC up in the service by type (domain, IP, hash or URL; other types are skipped)'
-      : `Looks each ${facts.label} up in the service`;
-  const report = facts.hasCustomAttributes ? 'writes the answer to a report tab' : `logs the answer (a ${facts.label} has no report tab)`;
-  return facts.tagsAttribute !== '' ? `${lookup}, ${report} and adds the tag.` : `${lookup} and ${report}.`;
+      ? "Looks each IOC up with the handler's `lookup_<family>` for its type (IOCs above the maximum TLP, and of families without a lookup, are skipped)"
+      : `Looks each ${facts.label} up with the handler's \`enrich_${object}\``;
+  const writes = [
+    ...(facts.hasCustomAttributes ? ['a report tab'] : []),
+    ...(facts.tagsAttribute !== '' ? ['tags'] : []),
+  ];
+  return writes.length > 0
+    ? `${lookup}, and writes ${writes.join(' and ')} on those the service answered for.`
+    : `${lookup} (a ${facts.label} has no report tab nor tags to write).`;
 }
 
 /**
@@ -142,7 +174,7 @@ export function processorHooks(
       enabledByDefault: trigger === 'manual',
       menuName: trigger === 'manual' ? (menuNames[object] ?? '') : '',
       synchronous: trigger.startsWith('preload-'),
-      receives: receives(object, trigger),
+      receives: receives(trigger),
       effect: effect(object, trigger),
     };
   });

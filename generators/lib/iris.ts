@@ -38,6 +38,15 @@ export const parameterKeys = [
   'type',
 ] as const;
 
+/** IRIS's TLP names, from the least to the most restricted (iris-web's post_init.py). */
+export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+
+/** The ids IRIS gives its TLPs when it creates its database: the order of creation. */
+export const irisTlpIds: Record<number, (typeof tlpLevels)[number]> = { 1: 'red', 2: 'amber', 3: 'green', 4: 'clear', 5: 'amber+strict' };
+
+/** The highest TLP a processor sends to its service unless an administrator says otherwise. */
+export const defaultMaxTlp = 'amber';
+
 /** Containers a module must be installed in (docker-compose names). */
 export const irisContainers = { app: 'iriswebapp_app', worker: 'iriswebapp_worker' } as const;
 

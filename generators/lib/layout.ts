@@ -1,14 +1,17 @@
 // Writes template trees through Yeoman's in-memory file system, so nothing
-// reaches the disk unless the whole run succeeds. On a rerun, files the user
-// has not touched are updated silently; files the user edited or deleted are
-// theirs: they are asked about, kept (with --yes), or overwritten (--force).
+// reaches the disk unless the whole run succeeds. Generator-owned files get their
+// header; every file written is recorded by its hash in `.yo-rc.json`, which is how
+// a later run knows whether the user edited it since: a file the user has not
+// touched follows the new answers, one they edited or deleted is theirs (asked
+// about, kept with --yes, overwritten with --force).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import type Generator from 'yeoman-generator';
-import type { TemplateContext } from './context.js';
-import { templateFiles } from './template-files.js';
+import type { ModuleNames } from './naming.js';
+import { contentHash, managedRegionKey, managedRegionOf, templateOwner, withOwnedHeader } from './ownership.js';
+import { templateFiles, type TemplateFile } from './template-files.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyGenerator = Generator<any, any>;
@@ -19,87 +22,135 @@ const generatorsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const templateDirs = {
   base: join(generatorsDir, 'app', 'templates'),
   harness: join(generatorsDir, 'lib', 'templates', 'harness'),
+  runtime: join(generatorsDir, 'lib', 'templates', 'runtime'),
+  runtimeTests: join(generatorsDir, 'lib', 'templates', 'runtime-tests'),
   readme: join(generatorsDir, 'lib', 'templates', 'readme'),
   processor: join(generatorsDir, 'processor', 'templates'),
   pipeline: join(generatorsDir, 'pipeline', 'templates'),
 } as const;
 
-/** Context of the base layout: the primary package plus every package of the repository. */
-export type BaseContext = TemplateContext & { packages: TemplateContext[] };
+/** Renders one EJS template file with a context. */
+export function renderTemplate(source: string, data: object): string {
+  return ejs.render(readFileSync(source, 'utf8'), data as ejs.Data, { filename: source });
+}
+
+/** What one template writes, header included; undefined when it renders to nothing (a file that does not apply). */
+export function renderFile(file: TemplateFile, data: object): string | undefined {
+  const content = renderTemplate(file.source, data);
+  if (content.trim() === '') return undefined;
+  return templateOwner(file.template) === 'generator' ? withOwnedHeader(file.target, content) : content;
+}
+
+/** Hashes of the files the generator wrote, by path relative to the project root. */
+export type FileHashes = Record<string, string>;
+
+/**
+ * The hashes a run starts from (`.yo-rc.json`) and the texts it queued. Once Yeoman
+ * has written the files, {@link FileLedger.settle} records the hash of each text that
+ * reached the disk, and keeps the old hash of a file the user chose to keep.
+ */
+export class FileLedger {
+  private readonly queued = new Map<string, string>();
+
+  constructor(readonly recorded: Readonly<FileHashes>) {}
+
+  expect(target: string, content: string): void {
+    this.queued.set(target, content);
+  }
+
+  /**
+   * The hashes to record after the run: of each text that reached the disk (and of
+   * pyproject.toml's managed region with it).
+   */
+  settle(root: string): FileHashes {
+    const hashes: FileHashes = {};
+    for (const [target, content] of this.queued) {
+      const path = join(root, target);
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== content) continue;
+      hashes[target] = contentHash(content);
+      const region = target === 'pyproject.toml' ? managedRegionOf(content) : undefined;
+      if (region) hashes[managedRegionKey] = contentHash(region.text);
+    }
+    return hashes;
+  }
+}
 
 export interface RenderOptions {
-  /** Leave files that already exist on disk alone (shared files in an existing repository). */
+  ledger: FileLedger;
+  /** Leave files that already exist on disk alone (shared files in someone else's repository). */
   keepExisting?: boolean;
-  /**
-   * The context of the previous run (from `.yo-rc.json`): a file on disk equal
-   * to what it renders is untouched by the user and may be updated.
-   */
-  previous?: TemplateContext | BaseContext;
   /** Ask nothing: keep the user's edits and deletions instead of prompting. */
   yes?: boolean;
 }
 
+/** A file the user edited since it was generated, kept as it is. */
+export interface KeptFile extends TemplateFile {
+  /** Path shown to the user. */
+  shown: string;
+}
+
 /** Yeoman's --force or --bail, from the generator's options or the environment's conflicter settings. */
-function conflictFlag(generator: AnyGenerator, flag: 'force' | 'bail'): boolean {
+export function conflictFlag(generator: AnyGenerator, flag: 'force' | 'bail'): boolean {
   const envOptions = (generator.env as unknown as { conflicterOptions?: Record<string, unknown> }).conflicterOptions;
   return Boolean((generator.options as Record<string, unknown>)[flag] ?? envOptions?.[flag]);
 }
 
-/** Renders one EJS template file with a context. */
-export function renderTemplate(source: string, context: TemplateContext | BaseContext): string {
-  return ejs.render(readFileSync(source, 'utf8'), context as unknown as ejs.Data, { filename: source });
-}
-
 /** Lets a write through the commit without a conflict prompt. */
-function markForced(generator: AnyGenerator, target: string): void {
+export function writeForced(generator: AnyGenerator, target: string, content: string): void {
+  generator.fs.write(target, content);
   (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
 
-/** Renders a template folder into the destination; returns the generated paths. */
+/**
+ * Renders a template folder into the destination, with `data`; `names` fill the
+ * placeholders of the folder's paths. Returns the files the user edited and that
+ * were kept (with --yes).
+ */
 export function renderInto(
   generator: AnyGenerator,
   templatesDir: string,
-  context: TemplateContext | BaseContext,
-  options: RenderOptions = {},
-): string[] {
-  const written: string[] = [];
+  names: ModuleNames,
+  data: object,
+  options: RenderOptions,
+): KeptFile[] {
+  const kept: KeptFile[] = [];
   const force = conflictFlag(generator, 'force');
   // --bail wants the conflicter to stop the run at the first conflict, so nothing is kept quietly.
   const keepQuietly = Boolean(options.yes) && !conflictFlag(generator, 'bail');
-  for (const file of templateFiles(templatesDir, context.names)) {
+  for (const file of templateFiles(templatesDir, names)) {
     const target = generator.destinationPath(file.target);
     const shown = relative(generator.destinationRoot(), target);
     const onDisk = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (options.keepExisting && onDisk !== undefined) continue;
-    const content = renderTemplate(file.source, context);
+    const content = renderFile(file, data);
+    if (content === undefined) continue;
+    const recorded = options.ledger.recorded[file.target];
     if (onDisk === undefined) {
-      const previousTarget = options.previous
-        ? templateFiles(templatesDir, options.previous.names).find((old) => old.source === file.source)?.target
-        : undefined;
-      if (previousTarget === file.target && !force) {
-        // Generated last time, deleted since: the deletion is the user's edit.
+      if (recorded !== undefined && !force) {
+        // Generated before, deleted since: the deletion is the user's edit.
         generator.log.info(`${shown} was deleted since it was generated: not recreated (--force recreates it).`);
         continue;
       }
-    } else if (onDisk !== content && !force && options.previous) {
-      if (onDisk === renderTemplate(file.source, options.previous)) {
-        // Untouched since the last run: follow the new answers.
-        generator.fs.write(target, content);
-        markForced(generator, target);
-        written.push(file.target);
+    } else if (onDisk !== content && !force) {
+      if (recorded !== undefined && contentHash(onDisk) === recorded) {
+        // Untouched since the generator wrote it: follow the new answers.
+        writeForced(generator, target, content);
+        options.ledger.expect(file.target, content);
         continue;
       }
       if (keepQuietly) {
-        generator.log.info(`${shown} was edited since it was generated: kept as it is (--force overwrites it).`);
+        generator.log.info(
+          recorded !== undefined
+            ? `${shown} was edited since it was generated: kept as it is (--force overwrites it).`
+            : `${shown} already exists and differs: kept as it is (--force overwrites it).`,
+        );
+        kept.push({ ...file, shown });
         continue;
       }
-    } else if (onDisk !== content && !force && keepQuietly) {
-      generator.log.info(`${shown} already exists and differs: kept as it is (--force overwrites it).`);
-      continue;
     }
     // New, identical, forced, or the user's file with a person to ask: Yeoman's conflicter decides.
     generator.fs.write(target, content);
-    written.push(file.target);
+    options.ledger.expect(file.target, content);
   }
-  return written;
+  return kept;
 }

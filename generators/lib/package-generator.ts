@@ -4,18 +4,29 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { contextFor, packageAnswers, projectAnswers, projectKeys } from './answers.js';
+import { packageAnswers, projectAnswers, projectKeys, type Answers, type PackageAnswers, type ProjectAnswers } from './answers.js';
 import { ask, checkOptions, declareOptions } from './ask.js';
-import type { PackageAnswers, ProjectAnswers, TemplateContext } from './context.js';
+import { baseContext, buildContext, runtimeFacts, type TemplateContext } from './context.js';
 import { foreignManifestMessage, renderForeignHarness } from './foreign.js';
 import { gitDefaults } from './git-defaults.js';
 import type { ModuleType } from './iris.js';
-import { renderInto, templateDirs, type BaseContext } from './layout.js';
+import { FileLedger, renderInto, templateDirs, writeForced, type KeptFile } from './layout.js';
 import { addPackageToManifest } from './manifest.js';
+import { readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from './markers.js';
 import { foreignNextSteps, nextSteps } from './next-steps.js';
-import { addPackageToReadme, readmeModuleLine, readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from './readme.js';
-import { appQuestions, packageQuestions, typeQuestions, type Answers } from './questions.js';
-import { readStoredConfig, storedAnswers, type StoredConfig } from './stored-config.js';
+import { contentHash, managedRegionKey, managedRegionOf } from './ownership.js';
+import { appQuestions, packageQuestions, typeQuestions } from './questions.js';
+import { addPackageToReadme, readmeSection } from './readme.js';
+import { staleAnswers, staleMessages, type StaleFile } from './stale.js';
+import {
+  assertCurrentSchema,
+  configSchema,
+  generatorVersion,
+  readStoredConfig,
+  storedAnswers,
+  storedHashes,
+  type StoredConfig,
+} from './stored-config.js';
 
 /** A package added next to the primary one, as stored in `.yo-rc.json`. */
 export interface AddedModule extends PackageAnswers {
@@ -27,8 +38,13 @@ export interface ComposedAnswers {
   project: ProjectAnswers;
   module: PackageAnswers;
   typeAnswers: Answers;
-  /** The answers of the previous run, on a rerun. */
-  previous?: { project: ProjectAnswers; module: PackageAnswers; typeAnswers: Answers };
+  /** Every answer of this run and, on a rerun, of the run before (to tell kept files that are stale). */
+  answers: Answers;
+  previous?: Answers;
+  /** Hashes `.yo-rc.json` recorded before this run. */
+  recorded: Record<string, string>;
+  /** Where the package generator reports the files it kept (the app prints them all at the end). */
+  stale: StaleFile[];
 }
 
 export type PackageGeneratorOptions = BaseOptions & {
@@ -38,6 +54,11 @@ export type PackageGeneratorOptions = BaseOptions & {
 
 type Mode = 'composed' | 'repository' | 'empty' | 'foreign';
 
+/** The context of a package, from a flat set of answers of its type. */
+export function contextOfAnswers(type: ModuleType, answers: Answers, description = answers.description ?? ''): TemplateContext {
+  return buildContext(projectAnswers(answers), { ...packageAnswers(type, answers), description }, answers);
+}
+
 export abstract class PackageGenerator extends Generator<Record<string, unknown>, PackageGeneratorOptions> {
   protected abstract readonly moduleType: ModuleType;
   private mode: Mode = 'composed';
@@ -46,6 +67,8 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
   private module!: PackageAnswers;
   private typeAnswers: Answers = {};
   private allAnswers: Answers = {};
+  private ledger = new FileLedger({});
+  private stale: StaleFile[] = [];
 
   constructor(args: string[], options: PackageGeneratorOptions) {
     // The run-loop methods live on this shared class, not on the subclasses.
@@ -68,13 +91,18 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
   initializing(): void {
     if (this.options.composed) {
       this.mode = 'composed';
+      this.ledger = new FileLedger(this.options.composed.recorded);
+      this.stale = this.options.composed.stale;
       return;
     }
     checkOptions(this, [...appQuestions, ...this.questionsOfType]);
     const folder = this.destinationRoot();
     this.stored = readStoredConfig(folder);
-    if (this.stored) this.mode = 'repository';
-    else if (readdirSync(folder).every((entry) => entry === '.git')) this.mode = 'empty';
+    if (this.stored) {
+      assertCurrentSchema(this.stored, folder);
+      this.mode = 'repository';
+      this.ledger = new FileLedger(storedHashes(this.stored));
+    } else if (readdirSync(folder).every((entry) => entry === '.git')) this.mode = 'empty';
     else this.mode = 'foreign';
   }
 
@@ -96,14 +124,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     } else {
       const stored = storedAnswers(this.stored);
       const taken = this.packagesInRepository().map((pkg) => pkg.packageName);
-      const packageStored: Answers = {};
-      const answers = await ask(this, packageQuestions, {
-        yes,
-        askAnswered,
-        stored: packageStored,
-        source,
-        given: {},
-      });
+      const answers = await ask(this, packageQuestions, { yes, askAnswered, stored: {}, source, given: { type: this.moduleType } });
       if (taken.includes(answers.packageName!) || existsSync(this.destinationPath(answers.packageName!))) {
         throw new Error(
           `Package ${JSON.stringify(answers.packageName)} already exists in ${this.destinationRoot()}: choose another --package-name; nothing was written.`,
@@ -112,7 +133,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
       const projectStored: Answers = Object.fromEntries(projectKeys.flatMap((key) => (stored[key] ? [[key, stored[key]]] : [])));
       this.project = projectAnswers({
         moduleName: basename(this.destinationRoot()),
-        description: `DFIR-IRIS ${this.moduleType} module for ${answers.keyword}`,
+        description: answers.description!,
         license: 'MIT',
         moduleVersion: '0.1.0',
         ...projectStored,
@@ -136,27 +157,29 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     const primary = storedAnswers(this.stored);
     const added = (this.stored.addedModules as AddedModule[] | undefined) ?? [];
     const list: PackageAnswers[] = [];
-    if (primary.packageName) list.push({ type: primary.type as ModuleType, keyword: primary.keyword ?? '', packageName: primary.packageName });
-    return [...list, ...added.map(({ type, keyword, packageName }) => ({ type, keyword, packageName }))];
+    if (primary.packageName) list.push(packageAnswers(primary.type as ModuleType, primary));
+    return [...list, ...added];
   }
 
   protected context(): TemplateContext {
-    return contextFor(this.project, this.module, this.typeAnswers);
+    return buildContext(this.project, this.module, this.typeAnswers);
   }
 
   writing(): void {
     const context = this.context();
-    const shared = this.mode === 'repository' || this.mode === 'foreign';
-    const before = this.options.composed?.previous;
-    const previous = before ? contextFor(before.project, before.module, before.typeAnswers) : undefined;
     const yes = Boolean(this.options.yes);
-    renderInto(this, templateDirs[this.moduleType], context, { previous, yes });
-    if (this.mode === 'foreign') renderForeignHarness(this, templateDirs.harness, context);
-    else renderInto(this, templateDirs.harness, context, { keepExisting: shared, previous, yes });
+    const options = { ledger: this.ledger, yes };
+    const kept: KeptFile[] = [
+      ...renderInto(this, templateDirs[this.moduleType], context.names, context, options),
+      ...renderInto(this, templateDirs.runtime, context.names, runtimeFacts, options),
+      ...renderInto(this, templateDirs.runtimeTests, context.names, context, options),
+    ];
+    if (this.mode === 'foreign') renderForeignHarness(this, templateDirs.harness, context, this.ledger);
+    else kept.push(...renderInto(this, templateDirs.harness, context.names, context, { ...options, keepExisting: this.mode === 'repository' }));
+    this.reportStale(kept);
     if (this.mode === 'empty') {
-      const base: BaseContext = { ...context, packages: [context] };
-      renderInto(this, templateDirs.base, base, { yes });
-      this.config.set({ ...this.allAnswers, ...this.typeAnswers });
+      renderInto(this, templateDirs.base, context.names, { ...baseContext(context, []), readmeSection }, options);
+      this.config.set({ ...this.allAnswers, ...this.typeAnswers, schema: configSchema, generatorVersion });
     }
     if (this.mode === 'repository') {
       const added = (this.stored?.addedModules as AddedModule[] | undefined) ?? [];
@@ -168,14 +191,27 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     }
   }
 
+  /** For a rerun composed by the app: which changed answers the kept files do not reflect. */
+  private reportStale(kept: readonly KeptFile[]): void {
+    const composed = this.options.composed;
+    if (!composed?.previous || kept.length === 0) return;
+    const type = this.moduleType;
+    const questions = [...appQuestions, ...this.questionsOfType];
+    for (const file of kept) {
+      const labels = staleAnswers(file, (answers) => contextOfAnswers(type, answers), composed.previous, composed.answers, questions);
+      if (labels.length > 0) this.stale.push({ shown: file.shown, labels });
+    }
+  }
+
   /** Adds the new package to the manifest and to the README's module list and sections, where that is safe. */
   private updateSharedFiles(): void {
     const manifest = this.destinationPath('pyproject.toml');
     const readme = this.destinationPath('README.md');
     if (existsSync(manifest)) {
-      const updated = addPackageToManifest(readFileSync(manifest, 'utf8'), this.module.packageName);
+      const before = readFileSync(manifest, 'utf8');
+      const updated = addPackageToManifest(before, this.module.packageName);
       if (updated !== undefined) {
-        this.writeSurgically(manifest, updated);
+        this.writeSurgically('pyproject.toml', before, updated);
         this.log.info(`pyproject.toml: added ${this.module.packageName} to the packages the wheel contains.`);
       } else {
         this.log.info(
@@ -191,15 +227,16 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
   private updateReadme(readme: string): void {
     const context = this.context();
     const name = this.module.packageName;
-    const update = addPackageToReadme(readFileSync(readme, 'utf8'), context);
+    const before = readFileSync(readme, 'utf8');
+    const update = addPackageToReadme(before, context);
     if (update === undefined) {
       this.log.info(
         `README.md was not changed (no module list between ${readmeModulesStart} and ${readmeModulesEnd} found). ` +
-          `Add this line to the list of modules where IRIS users look for it:\n${readmeModuleLine(context)}`,
+          `Add this line to the list of modules where IRIS users look for it:\n${context.readmeLine}`,
       );
       return;
     }
-    if (update.listed || update.sectioned) this.writeSurgically(readme, update.text);
+    if (update.listed || update.sectioned) this.writeSurgically('README.md', before, update.text);
     const done = update.listed
       ? `added ${name} to the module list${update.sectioned ? ', with its section' : ''}`
       : update.sectioned
@@ -213,16 +250,31 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
 
   /**
    * Writes an edit that keeps everything else in the file as the user left it:
-   * it is committed with the run without a conflict prompt, like .yo-rc.json.
+   * it is committed with the run without a conflict prompt, like .yo-rc.json. The
+   * file's recorded hash follows only when the user had not edited it: an edited
+   * file stays the user's.
    */
-  private writeSurgically(path: string, content: string): void {
-    this.fs.write(path, content);
-    const file = this.fs.store.get(path) as { conflicter?: string };
-    file.conflicter = 'force';
+  private writeSurgically(target: string, before: string, content: string): void {
+    writeForced(this, this.destinationPath(target), content);
+    const recorded = this.ledger.recorded;
+    if (recorded[target] === contentHash(before)) this.ledger.expect(target, content);
+    if (target === 'pyproject.toml') {
+      const old = managedRegionOf(before);
+      const now = managedRegionOf(content);
+      if (old && now && recorded[managedRegionKey] === contentHash(old.text)) this.extraHashes[managedRegionKey] = contentHash(now.text);
+    }
   }
 
+  /** Hashes recorded directly (regions of files). */
+  private extraHashes: Record<string, string> = {};
+
   end(): void {
+    if (this.mode !== 'foreign') {
+      const files = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}), ...this.ledger.settle(this.destinationRoot()), ...this.extraHashes };
+      this.config.set('files', files);
+    }
     if (this.mode === 'composed') return;
+    for (const line of staleMessages(this.stale)) this.log.info(line);
     this.log(
       this.mode === 'foreign'
         ? foreignNextSteps(this.destinationRoot(), this.module.packageName)

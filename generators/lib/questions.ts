@@ -1,7 +1,8 @@
 // Every question the generators ask, declared once. One declaration gives the
 // prompt (message, default, validation), the kebab-case CLI option and its
 // `--help` line, and the key it is stored under in `.yo-rc.json`.
-import { defaultHookPairs, hookPairs } from './hooks.js';
+import { defaultHookPairs, hookPairs, irisHookName, type HookObject, type HookTrigger } from './hooks.js';
+import { defaultIocFamilies, iocFamilyNames } from './ioc-families.js';
 import { moduleTypes } from './iris.js';
 import { licenseIds } from './licenses.js';
 import { defaultModuleName, deriveKeyword, derivePackageName, pascalCase } from './naming.js';
@@ -17,7 +18,9 @@ import {
   validateType,
   validateFileTypes,
   validateHooks,
+  validateIocTypes,
   validatePipelineArgs,
+  splitList,
   validateVersion,
   validateMenuNames,
   type Validation,
@@ -31,7 +34,8 @@ export interface DefaultsSource {
   git: { name?: string; email?: string; githubUser?: string };
 }
 
-export type Answers = Record<string, string>;
+export type { Answers } from './answers.js';
+import type { Answers } from './answers.js';
 
 export interface Question {
   /** Answer key, camelCase; also the `.yo-rc.json` key. */
@@ -48,9 +52,14 @@ export interface Question {
   multiple?: boolean;
   default: (answers: Answers, source: DefaultsSource) => string;
   validate: (value: string) => Validation;
+  /** Whether the question applies, given the answers before it (default: always). */
+  when?: (answers: Answers) => boolean;
+  /** How run messages name the answer: "the old <label>". */
+  label: string;
 }
 
 export const moduleNameQuestion: Question = {
+  label: 'module name',
   name: 'moduleName',
   option: 'module-name',
   message: 'Module (pip distribution) name',
@@ -60,6 +69,7 @@ export const moduleNameQuestion: Question = {
 };
 
 export const typeQuestion: Question = {
+  label: 'module type',
   name: 'type',
   option: 'type',
   message: 'Module type',
@@ -70,6 +80,7 @@ export const typeQuestion: Question = {
 };
 
 export const keywordQuestion: Question = {
+  label: 'keyword',
   name: 'keyword',
   option: 'keyword',
   message: 'Keyword (used in class, file and parameter names)',
@@ -79,6 +90,7 @@ export const keywordQuestion: Question = {
 };
 
 export const packageNameQuestion: Question = {
+  label: 'package name',
   name: 'packageName',
   option: 'package-name',
   message: 'Python package name (what an admin types into IRIS)',
@@ -91,15 +103,17 @@ export const packageNameQuestion: Question = {
 };
 
 export const descriptionQuestion: Question = {
+  label: 'description',
   name: 'description',
   option: 'description',
   message: 'One-line description',
-  help: 'One-line description (default: "DFIR-IRIS <type> module for <keyword>")',
+  help: 'One-line description of the module, shown in IRIS (default: "DFIR-IRIS <type> module for <keyword>")',
   default: (answers) => `DFIR-IRIS ${answers.type ?? 'processor'} module for ${answers.keyword ?? ''}`,
   validate: validateDescription,
 };
 
 export const authorQuestion: Question = {
+  label: 'author',
   name: 'author',
   option: 'author',
   message: 'Author name',
@@ -109,6 +123,7 @@ export const authorQuestion: Question = {
 };
 
 export const emailQuestion: Question = {
+  label: 'email',
   name: 'email',
   option: 'email',
   message: 'Author email',
@@ -118,6 +133,7 @@ export const emailQuestion: Question = {
 };
 
 export const githubUserQuestion: Question = {
+  label: 'GitHub user',
   name: 'githubUser',
   option: 'github-user',
   message: 'GitHub user or organisation',
@@ -127,6 +143,7 @@ export const githubUserQuestion: Question = {
 };
 
 export const licenseQuestion: Question = {
+  label: 'license',
   name: 'license',
   option: 'license',
   message: 'License',
@@ -137,6 +154,7 @@ export const licenseQuestion: Question = {
 };
 
 export const moduleVersionQuestion: Question = {
+  label: 'version',
   name: 'moduleVersion',
   option: 'module-version',
   message: 'Initial version',
@@ -159,10 +177,11 @@ export const appQuestions: readonly Question[] = [
   moduleVersionQuestion,
 ];
 
-/** The questions a sub-generator asks when it adds a package to a repository. */
-export const packageQuestions: readonly Question[] = [keywordQuestion, packageNameQuestion];
+/** The questions a sub-generator asks when it adds a package to a repository (the type is its own). */
+export const packageQuestions: readonly Question[] = [keywordQuestion, packageNameQuestion, descriptionQuestion];
 
 export const hooksQuestion: Question = {
+  label: 'hooks',
   name: 'hooks',
   option: 'hooks',
   message:
@@ -175,16 +194,42 @@ export const hooksQuestion: Question = {
   validate: (value) => validateHooks(value, hookPairs),
 };
 
+/** The hooks chosen so far, as IRIS hook names. */
+function chosenHooks(answers: Answers): string[] {
+  return splitList(answers.hooks ?? '').flatMap((pair) => {
+    const [object, trigger] = pair.split(':') as [HookObject, HookTrigger];
+    const name = irisHookName(object, trigger);
+    return name === undefined ? [] : [name];
+  });
+}
+
 export const manualMenuNameQuestion: Question = {
+  label: 'menu name',
   name: 'manualMenuName',
   option: 'manual-menu-name',
   message: 'Label of the manual-trigger menu entry',
   help: 'Label of manual triggers in the IRIS menu (default: "Get <Keyword> insight"); per object: ioc=Label;asset=Other label',
   default: (answers) => `Get ${pascalCase(answers.keyword ?? '')} insight`,
   validate: validateMenuNames,
+  when: (answers) => chosenHooks(answers).some((hook) => hook.startsWith('on_manual_trigger_')),
+};
+
+export const iocTypesQuestion: Question = {
+  label: 'IOC types',
+  name: 'iocTypes',
+  option: 'ioc-types',
+  message: 'IOC families the module looks up (the others are skipped, with a log line)',
+  help: `IOC families looked up, comma-separated: ${iocFamilyNames.join(', ')} (default: ${defaultIocFamilies.join(',')}); asked when a hook hands IOCs over`,
+  choices: iocFamilyNames,
+  multiple: true,
+  default: () => defaultIocFamilies.join(','),
+  validate: validateIocTypes,
+  when: (answers) =>
+    chosenHooks(answers).some((hook) => /^on_(postload_ioc_(create|update)|manual_trigger_ioc)$/.test(hook)),
 };
 
 export const pipelineArgsQuestion: Question = {
+  label: 'pipeline arguments',
   name: 'pipelineArgs',
   option: 'pipeline-args',
   message: 'Pipeline arguments the analyst fills in (name:required or name:optional, comma-separated)',
@@ -194,6 +239,7 @@ export const pipelineArgsQuestion: Question = {
 };
 
 export const fileTypesQuestion: Question = {
+  label: 'file types',
   name: 'fileTypes',
   option: 'file-types',
   message: 'Accepted file extensions, comma-separated (empty for any file)',
@@ -204,6 +250,6 @@ export const fileTypesQuestion: Question = {
 
 /** Questions specific to each module type, asked after the package questions. */
 export const typeQuestions = {
-  processor: [hooksQuestion, manualMenuNameQuestion],
+  processor: [hooksQuestion, manualMenuNameQuestion, iocTypesQuestion],
   pipeline: [pipelineArgsQuestion, fileTypesQuestion],
 } as const satisfies Record<string, readonly Question[]>;

@@ -5,18 +5,9 @@
 import { join } from 'node:path';
 import type { TemplateContext } from './context.js';
 import { renderTemplate, templateDirs } from './layout.js';
-
-export const readmeModulesStart = '<!-- iris-modules:start -->';
-export const readmeModulesEnd = '<!-- iris-modules:end -->';
-export const readmeSectionsStart = '<!-- iris-module-sections:start -->';
-export const readmeSectionsEnd = '<!-- iris-module-sections:end -->';
+import { readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from './markers.js';
 
 const sectionTemplate = join(templateDirs.readme, 'package-section.md.ejs');
-
-/** README line of one package in the module list. */
-export function readmeModuleLine(context: TemplateContext): string {
-  return `- \`${context.names.packageName}\`: ${context.module.type} module (${context.names.interfaceClass})`;
-}
 
 /** First line of a package's README section. */
 export const readmeSectionHeading = (context: TemplateContext): string => `### \`${context.names.packageName}\``;
@@ -58,7 +49,7 @@ export interface ReadmeUpdate {
 export function addPackageToReadme(text: string, context: TemplateContext): ReadmeUpdate | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const inEol = (insertion: string): string => (eol === '\n' ? insertion : insertion.replace(/\n/g, eol));
-  const line = readmeModuleLine(context);
+  const line = context.readmeLine;
   const list = region(text, readmeModulesStart, readmeModulesEnd);
   if (list === undefined) return undefined;
   const listed = !holdsLine(text, list, line);

@@ -7,6 +7,8 @@ import { renderedPath } from './template-paths.js';
 export interface TemplateFile {
   /** Absolute path of the `.ejs` template. */
   source: string;
+  /** Path of the template in its folder, `/`-separated: what ownership is declared by. */
+  template: string;
   /** Path of the generated file, relative to the project root. */
   target: string;
 }
@@ -21,8 +23,8 @@ function walk(dir: string): string[] {
 }
 
 export function templateFiles(templatesDir: string, names: ModuleNames): TemplateFile[] {
-  return walk(templatesDir).map((source) => ({
-    source,
-    target: renderedPath(relative(templatesDir, source).split(sep).join('/'), names),
-  }));
+  return walk(templatesDir).map((source) => {
+    const template = relative(templatesDir, source).split(sep).join('/');
+    return { source, template, target: renderedPath(template, names) };
+  });
 }

@@ -2,6 +2,7 @@
 // message that names the value and says what is accepted.
 import { isLicenseId, licenseIds } from './licenses.js';
 import { hookObjects, type HookObject } from './hooks.js';
+import { iocFamilyNames, isIocFamily } from './ioc-families.js';
 import { moduleTypes, reservedPackageNames } from './iris.js';
 import { pythonStdlibModules } from './python-stdlib.js';
 
@@ -284,6 +285,19 @@ export function validateMenuNames(value: string): Validation {
     if (label === undefined) continue;
     const verdict = validateMenuLabel(label);
     if (verdict !== true) return `Manual menu name for ${object} ${label === '' ? 'is empty' : JSON.stringify(label)}: ${verdict}`;
+  }
+  return true;
+}
+
+/** `--ioc-types`: IOC families, comma-separated, at least one. */
+export function validateIocTypes(value: string): Validation {
+  const families = splitList(value);
+  const unknown = families.filter((family) => !isIocFamily(family));
+  if (unknown.length > 0) {
+    return `IOC type ${show(unknown[0]!)} is not an IOC family this generator knows: use ${iocFamilyNames.join(', ')}, comma-separated.`;
+  }
+  if (families.length === 0) {
+    return `Choose at least one IOC family to look up: ${iocFamilyNames.join(', ')}.`;
   }
   return true;
 }
