@@ -45,7 +45,7 @@ export const defaultIocFamilies: readonly IocFamily[] = ['domain', 'ip', 'hash',
 export const iocFamilyLabels: Record<IocFamily, string> = {
   domain: 'a domain or host name',
   ip: 'an IP address',
-  hash: 'a file hash (filename|<hash> types included)',
+  hash: 'a file hash, of a filename|hash IOC too',
   url: 'a URL',
   email: 'an email address',
   filename: 'a file name',

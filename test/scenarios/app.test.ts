@@ -37,6 +37,11 @@ describe('yo iris-module (app)', () => {
         'tests/iris_harness/loader.py',
         'tests/test_iris_threatfox_module/test_contract.py',
         'tests/test_iris_threatfox_module/test_hooks.py',
+        'tests/test_iris_threatfox_module/test_enrichment.py',
+        'tests/test_iris_threatfox_module/test_runtime.py',
+        'tests/test_iris_threatfox_module/test_threatfox.py',
+        'iris_threatfox_module/_runtime/processor.py',
+        'iris_threatfox_module/_runtime/pipeline.py',
       ));
       result.assertNoFile(one('iris_threatfox_module/threatfox_handler/pipeline.py'));
     });
@@ -56,6 +61,9 @@ describe('yo iris-module (app)', () => {
       assert.equal(stored.moduleVersion, '0.1.0');
       assert.equal(stored.hooks, 'ioc:create,ioc:update,ioc:manual');
       assert.equal(stored.manualMenuName, 'Get Threatfox insight');
+      assert.equal(stored.iocTypes, 'domain,ip,hash,url');
+      assert.equal(stored.schema, 2);
+      assert.match(stored.generatorVersion, /^\d+\.\d+\.\d+/);
       for (const key of ['author', 'email', 'githubUser']) assert.equal(typeof stored[key], 'string');
     });
 
@@ -117,7 +125,7 @@ describe('yo iris-module (app)', () => {
 
     it('writes into the folder given as destination', () => {
       result.assertFile(at(...baseFiles));
-      result.assertFile(at('iris_evtx_importer/IrisEVTXInterface.py', 'iris_evtx_importer/evtx_handler/evtx_handler.py', 'tests/test_iris_evtx_importer/test_pipeline.py'));
+      result.assertFile(at('iris_evtx_importer/IrisEVTXInterface.py', 'iris_evtx_importer/evtx_handler/evtx_handler.py', 'tests/test_iris_evtx_importer/test_ingest.py', 'tests/test_iris_evtx_importer/test_evtx.py'));
     });
 
     it('keeps every answer intact in the manifest', () => {
@@ -152,6 +160,9 @@ describe('yo iris-module (app)', () => {
       ['an unknown hook', { hooks: 'alert:create' }, /Unknown hook "alert:create"/],
       ['a duplicate pipeline argument', { type: 'pipeline', pipelineArgs: 'a:optional,a:required' }, /Pipeline argument "a" is given twice/],
       ['a default keyword that cannot be derived', { moduleName: 'iris-module' }, /keyword is empty.*Pass --keyword/],
+      ['an unknown IOC family', { iocTypes: 'domain,fqdn' }, /Invalid --ioc-types: IOC type "fqdn" is not an IOC family this generator knows: use domain, ip, hash, url, email, filename/],
+      ['no IOC family at all', { iocTypes: ' ' }, /Invalid --ioc-types: Choose at least one IOC family/],
+      ['an option no generator declares', { hook: 'ioc:create' }, /Unknown option --hook: did you mean --hooks\?/],
     ];
     for (const [label, options, message] of cases) {
       it(label, async () => {

@@ -97,6 +97,25 @@ describe('a sub-generator adding a package to a README whose generated regions w
   });
 });
 
+describe('the description of a package added to a repository', () => {
+  it('defaults to one of its own, not the first package\'s', async () => {
+    const { dir } = await generateModule({ type: 'pipeline', moduleName: 'iris-threatfox-module', options: { description: 'Imports ThreatFox exports' } });
+    await helpers.run(generatorPath('processor')).cd(dir).withOptions({ yes: true, keyword: 'vt2' } as never);
+    assert.match(readFileSync(join(dir, 'iris_vt2_module/IrisVt2Config.py'), 'utf8'), /^module_description = "DFIR-IRIS processor module for vt2"$/m);
+    assert.match(readFileSync(join(dir, 'iris_threatfox_module/IrisThreatfoxConfig.py'), 'utf8'), /^module_description = "Imports ThreatFox exports"$/m);
+    const stored = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8'))['generator-iris-module'];
+    assert.equal(stored.description, 'Imports ThreatFox exports');
+    assert.equal(stored.addedModules[0].description, 'DFIR-IRIS processor module for vt2');
+  });
+
+  it('takes --description', async () => {
+    const { dir } = await generateModule({ type: 'processor', moduleName: 'iris-threatfox-module' });
+    await helpers.run(generatorPath('pipeline')).cd(dir).withOptions({ yes: true, keyword: 'evtx', description: 'Imports "EVTX" logs' } as never);
+    assert.match(readFileSync(join(dir, 'iris_evtx_module/IrisEvtxConfig.py'), 'utf8'), /^module_description = 'Imports "EVTX" logs'$/m);
+    assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /^### `iris_evtx_module`\n\nImports "EVTX" logs$/m);
+  });
+});
+
 describe('sub-generators refuse to overwrite a package', () => {
   it('stops when the package already exists', async () => {
     const { dir } = await generateModule({ type: 'processor', moduleName: 'iris-threatfox-module' });

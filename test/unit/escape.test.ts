@@ -45,7 +45,11 @@ describe('escaping', () => {
     assert.equal(pythonValue(false), 'False');
     assert.equal(pythonValue(null), 'None');
     assert.equal(pythonValue(200), '200');
-    assert.equal(pythonValue('a"b'), '"a\\"b"');
+    // Quoted as ruff's formatter wants: double quotes unless the text holds more of them.
+    assert.equal(pythonValue('a"b'), `'a"b'`);
+    assert.equal(pythonValue(`a'b`), `"a'b"`);
+    assert.equal(pythonValue(`a"b'c`), `"a\\"b'c"`);
+    assert.equal(pythonValue(`a""b'c`), `'a""b\\'c'`);
   });
 
   it('TOML strings parse back to the exact text', () => {

@@ -11,7 +11,8 @@ describe('processor parameters', () => {
       const parameters = processorParameters(names, processorHooks(pairs, names.paramPrefix, {}));
       const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
 
-      it('declare the service: URL, API key, timeout and proxy toggle', () => {
+      it('declare the service: URL, API key, timeout and proxy toggle, and the TLP gate where IOCs are looked up', () => {
+        const maxTlp = pairs.includes('ioc:create') ? [{ name: 'tfx_max_tlp', type: 'string', value: 'amber', mandatory: true }] : [];
         assert.deepEqual(
           parameters.filter((parameter) => parameter.section === 'Service').map(({ name, type, default: value, mandatory }) => ({ name, type, value, mandatory })),
           [
@@ -19,6 +20,7 @@ describe('processor parameters', () => {
             { name: 'tfx_api_key', type: 'sensitive_string', value: '', mandatory: false },
             { name: 'tfx_timeout', type: 'int', value: 30, mandatory: true },
             { name: 'tfx_use_iris_proxy', type: 'bool', value: true, mandatory: true },
+            ...maxTlp,
           ],
         );
       });

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { contextFor } from '../../generators/lib/answers.js';
-import type { ProjectAnswers } from '../../generators/lib/context.js';
-import {
-  addPackageToReadme,
-  readmeModulesEnd,
-  readmeModulesStart,
-  readmeSection,
-  readmeSectionsEnd,
-  readmeSectionsStart,
-} from '../../generators/lib/readme.js';
+import type { ProjectAnswers } from '../../generators/lib/answers.js';
+import { buildContext } from '../../generators/lib/context.js';
+import { readmeModulesEnd, readmeModulesStart, readmeSectionsEnd, readmeSectionsStart } from '../../generators/lib/markers.js';
+import { addPackageToReadme, readmeSection } from '../../generators/lib/readme.js';
 
 const project: ProjectAnswers = {
   moduleName: 'iris-threatfox-module',
@@ -19,8 +13,12 @@ const project: ProjectAnswers = {
   license: 'MIT',
   moduleVersion: '1.0.0',
 };
-const pipeline = contextFor(project, { type: 'pipeline', keyword: 'evtx', packageName: 'iris_evtx_module' }, { pipelineArgs: 'tag:optional' });
-const processor = contextFor(project, { type: 'processor', keyword: 'vt', packageName: 'iris_vt_module' }, { hooks: 'ioc:create,asset:manual', manualMenuName: 'Scan the asset' });
+const pipeline = buildContext(project, { type: 'pipeline', keyword: 'evtx', packageName: 'iris_evtx_module', description: 'EVTX import' }, { pipelineArgs: 'tag:optional' });
+const processor = buildContext(
+  project,
+  { type: 'processor', keyword: 'vt', packageName: 'iris_vt_module', description: 'VT lookups' },
+  { hooks: 'ioc:create,asset:manual', manualMenuName: 'Scan the asset' },
+);
 
 const readme = [
   '# iris-threatfox-module',
@@ -46,7 +44,7 @@ describe('README edits', () => {
     assert.match(section, /^### `iris_vt_module`\n/);
     assert.match(section, /^\| `on_postload_ioc_create` \| `vt_on_postload_ioc_create_enabled` \|/m);
     assert.match(section, /^\| `on_manual_trigger_asset` \| `vt_on_manual_trigger_asset_enabled` \|.*menu entry "Scan the asset"/m);
-    assert.match(section, /^Tests, in `tests\/test_iris_vt_module\/`: `test_contract\.py`/m);
+    assert.match(section, /^Tests, in `tests\/test_iris_vt_module\/`: `test_vt\.py` is yours; the generator.s are `test_contract\.py`/m);
     assert.ok(section.endsWith('.\n\n') && !section.endsWith('\n\n\n'), 'ends with one blank line');
   });
 
