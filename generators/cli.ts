@@ -4,13 +4,14 @@
 //
 //   iris-module [destination] [options]         same as `yo iris-module`
 //   iris-module processor|pipeline [options]    same as `yo iris-module:<type>`
+//   iris-module update [options]                same as `yo iris-module:update`
 //   --force, --bail and --dry-run work as they do under `yo`.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 
 const generatorsDir = dirname(fileURLToPath(import.meta.url));
-const generators = ['app', 'pipeline', 'processor'] as const;
+const generators = ['app', 'pipeline', 'processor', 'update'] as const;
 
 /** Yeoman's conflict flags, which `yo` handles itself: here they go to the environment. */
 const conflictFlags = { '--force': 'force', '--bail': 'bail', '--dry-run': 'dryRun' } as const;

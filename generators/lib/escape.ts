@@ -46,16 +46,21 @@ function quoted(
 /** How many times `text` holds `quote`. */
 const count = (text: string, quote: string): number => text.split(quote).length - 1;
 
+/** A Python string literal holding `text` exactly, between `quote`s. */
+export function pythonLiteral(text: string, quote: '"' | "'"): string {
+  return quoted(text, quote, {
+    control: (code) => `\\x${code.toString(16).padStart(2, '0')}`,
+    loneSurrogate: unicodeEscape,
+  });
+}
+
 /**
  * A Python string literal holding `text` exactly, quoted as ruff's formatter
  * wants it: in double quotes, unless the text holds more double quotes than
  * single ones (then fewer quotes need escaping in single quotes).
  */
 export function pythonString(text: string): string {
-  return quoted(text, count(text, '"') > count(text, "'") ? "'" : '"', {
-    control: (code) => `\\x${code.toString(16).padStart(2, '0')}`,
-    loneSurrogate: unicodeEscape,
-  });
+  return pythonLiteral(text, count(text, '"') > count(text, "'") ? "'" : '"');
 }
 
 /** Longest line a generated Python file may have (ruff `line-length` in the generated pyproject.toml). */
@@ -78,12 +83,12 @@ function columns(text: string): number {
  * `indent + 4` spaces. A single word longer than a line stays whole, alone on
  * its line with no whitespace: ruff does not count such a line as too long.
  */
-export function pythonWrapped(value: string, column: number, indent: number): string {
-  const literal = pythonString(value);
+export function pythonWrapped(value: string, column: number, indent: number, literalOf: (text: string) => string = pythonString): string {
+  const literal = literalOf(value);
   // The literal is usually followed by a comma or a closing bracket.
   if (column + columns(literal) + 1 <= pythonLineLength) return literal;
   const room = pythonLineLength - indent - 4;
-  const fits = (text: string): boolean => columns(pythonString(text)) <= room;
+  const fits = (text: string): boolean => columns(literalOf(text)) <= room;
   const chunks: string[] = [];
   let current = '';
   // Words and whitespace runs, whitespace as ruff sees it (Unicode White_Space).
@@ -109,7 +114,7 @@ export function pythonWrapped(value: string, column: number, indent: number): st
   }
   if (current !== '') chunks.push(current);
   const pad = ' '.repeat(indent + 4);
-  return `(\n${chunks.map((chunk) => pad + pythonString(chunk)).join('\n')}\n${' '.repeat(indent)})`;
+  return `(\n${chunks.map((chunk) => pad + literalOf(chunk)).join('\n')}\n${' '.repeat(indent)})`;
 }
 
 /** A TOML basic string holding `text` exactly; TOML cannot hold a lone surrogate, which becomes U+FFFD. */

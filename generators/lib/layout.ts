@@ -101,6 +101,12 @@ export function writeForced(generator: AnyGenerator, target: string, content: st
   (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
 
+/** Deletes a file with the run's commit, without a conflict prompt. */
+export function deleteForced(generator: AnyGenerator, target: string): void {
+  generator.fs.delete(target);
+  (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
+}
+
 /**
  * Renders a template folder into the destination, with `data`; `names` fill the
  * placeholders of the folder's paths. Returns the files the user edited and that

@@ -1,13 +1,14 @@
 // The generated project's own tooling: make targets, and the message its tests
 // give when iris_interface is not installed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ensureBuildTools } from '../support/build-tools.js';
 import { generateModule } from '../support/generate.js';
 import { standIn } from '../support/paths.js';
-import { buildPython, python311 } from '../support/python.js';
+import { python311 } from '../support/python.js';
+import { ensurePythonTools } from '../support/python-tools.js';
 
 function make(dir: string, target: string, env: NodeJS.ProcessEnv, python: string) {
   const result = spawnSync('make', [target, `PYTHON=${python}`], {
@@ -33,15 +34,36 @@ describe('generated project tooling', function () {
   });
 
   it('make wheel builds the wheel into dist/', () => {
-    // Offline: no build isolation, setuptools >= 77 from the test cache.
+    // Offline: no build isolation, setuptools >= 77 from the test tools' environment.
     const result = make(
       dir,
       'wheel',
-      { PYTHONPATH: ensureBuildTools(), PIP_NO_BUILD_ISOLATION: '0', PIP_NO_INDEX: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' },
-      buildPython(),
+      { PIP_NO_BUILD_ISOLATION: '0', PIP_NO_INDEX: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+      ensurePythonTools().python,
     );
     assert.equal(result.status, 0, result.output);
     assert.deepEqual(readdirSync(join(dir, 'dist')), ['iris_toto-0.1.0-py3-none-any.whl']);
+  });
+
+  it('make lint runs ruff check and ruff format --check, clean', () => {
+    const result = make(dir, 'lint', {}, ensurePythonTools().python);
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.output, /ruff check \./);
+    assert.match(result.output, /ruff format --check \./);
+    assert.match(result.output, /All checks passed!/);
+  });
+
+  it('make lint and make test say how to install a missing tool', () => {
+    // A Python with nothing installed: an empty virtual environment.
+    const venv = join(mkdtempSync(join(tmpdir(), 'iris-bare-')), 'venv');
+    execFileSync(python311(), ['-m', 'venv', '--without-pip', venv]);
+    const bare = join(venv, 'bin', 'python');
+    for (const [target, tool] of [['lint', 'ruff'], ['test', 'pytest']] as const) {
+      const result = make(dir, target, {}, bare);
+      assert.notEqual(result.status, 0, result.output);
+      assert.ok(result.output.includes(`${tool} is not installed for ${bare}: run  ${bare} -m pip install -e '.[test]'`), result.output);
+      assert.doesNotMatch(result.output, /No module named/);
+    }
   });
 
   it('without iris_interface, the tests stop with one line that says how to install it', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generateModule, type ModuleSpec } from '../support/generate.js';
 import { buildWheel, compileAll, installWheel, loadLikeIris, runPytest } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
-import { ruffCheck } from '../support/ruff.js';
+import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
 
 interface NameCase {
   label: string;
@@ -101,8 +101,9 @@ function proveModule(spec: ModuleSpec, packageName: string, interfaceClass: stri
     });
   }
 
-  it('is clean under ruff with its own configuration', () => {
+  it('is clean under ruff check and ruff format --check, with its own configuration', () => {
     assert.deepEqual(ruffCheck(dir), []);
+    assert.equal(ruffFormatCheck(dir), '');
   });
 
   it('passes its own test suite (pytest, Python 3.11)', function () {

@@ -9,7 +9,7 @@ import { generateModule } from '../support/generate.js';
 import { standIn } from '../support/paths.js';
 import { buildWheel, compileAll, installWheel, loadLikeIris, runPytest } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
-import { ruffCheck } from '../support/ruff.js';
+import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
 
 interface PipelineCase {
   label: string;
@@ -173,9 +173,9 @@ describe('pipeline modules for several argument and file-type choices, proven wi
         const anyFile = pipeline.fileTypes.length === 0;
         const upper = extension.toUpperCase();
 
-        // Nothing uploaded yet: the folder does not exist, and the run says so.
-        assert.equal(report.run_before_upload.success, false);
-        assert.match(report.run_before_upload.message, /upload folder/);
+        // Nothing uploaded yet: the folder does not exist, and there is nothing to import.
+        assert.equal(report.run_before_upload.success, true);
+        assert.match(report.run_before_upload.message, /^Nothing to import/);
 
         // A traversal name lands in the upload folder; an unaccepted type is refused.
         assert.equal(report.uploads[`../../escape${extension}`], true);
@@ -202,9 +202,11 @@ describe('pipeline modules for several argument and file-type choices, proven wi
         assert.ok(update.data!.imported!.includes(`first${upper}`), JSON.stringify(update.data));
         assert.ok(update.logs.some((line) => line.includes('already registered')), update.logs.join('\n'));
 
-        // The second run type imports the new file only; an unknown type is refused by name.
+        // The second run type imports the new file only (the uploads imported before are kept,
+        // and found already registered); an unknown type is refused by name.
         assert.equal(report.import.success, true, report.import.logs.join('\n'));
         assert.deepEqual(report.import.data!.imported, [`third${extension}`]);
+        assert.equal(report.import.data!.already_registered!.length, anyFile ? 4 : 3, JSON.stringify(report.import.data));
         assert.equal(report.other_type.success, false);
         assert.match(report.other_type.message, /pipeline_delete/);
 
@@ -212,8 +214,9 @@ describe('pipeline modules for several argument and file-type choices, proven wi
         assert.ok(report.evidence.every(([, caseId, userId]) => caseId === 7 && userId === 2));
       });
 
-      it('is clean under ruff', () => {
+      it('is clean under ruff check and ruff format --check', () => {
         assert.deepEqual(ruffCheck(dir), []);
+        assert.equal(ruffFormatCheck(dir), '');
       });
 
       it('passes its own tests on Python 3.11, which cover what a pipeline must handle', function () {
@@ -221,19 +224,23 @@ describe('pipeline modules for several argument and file-type choices, proven wi
         const tests = collectedTests(dir);
         const expected = [
           'test_upload_names_cannot_leave_the_upload_folder',
-          'test_absolute_upload_name_stays_in_the_upload_folder',
+          'test_an_absolute_upload_name_stays_in_the_upload_folder',
           'test_names_reduced_to_nothing_get_a_generated_one',
-          'test_upload_creates_a_missing_folder',
-          'test_missing_upload_folder_at_run_time_is_a_failure_status',
-          'test_duplicate_files_across_two_runs',
+          'test_a_missing_upload_folder_is_created',
+          'test_a_refused_upload_says_what_is_accepted_and_what_to_do_next',
+          'test_nothing_to_import[missing]',
+          'test_nothing_to_import[empty]',
+          'test_uploads_are_kept_by_default',
+          'test_a_bad_number_costs_only_its_own_parameter',
+          'test_files_already_registered_are_skipped_and_the_parameter_is_named',
+          'test_files_already_registered_can_be_imported_again',
           'test_one_failing_file_does_not_stop_the_others',
-          'test_update_and_import_register_evidence[pipeline_update]',
-          'test_update_and_import_register_evidence[pipeline_import]',
-          'test_unknown_pipeline_type_is_a_failure_status',
-          pipeline.fileTypes.length > 0 ? 'test_rejected_types' : 'test_any_file_is_accepted',
-          ...(pipeline.args.some(([, need]) => need === 'required')
-            ? ['test_missing_required_argument_is_a_failure_status']
-            : ['test_optional_arguments_may_be_none', 'test_a_required_argument_left_empty_is_a_failure_status']),
+          'test_a_rejected_file_gets_its_reason_without_a_traceback',
+          'test_uploads_are_registered_as_evidence[pipeline_update]',
+          'test_uploads_are_registered_as_evidence[pipeline_import]',
+          'test_an_unknown_pipeline_type_is_a_failure_status',
+          'test_files_of_other_types_are_skipped_and_said_so',
+          'test_a_required_argument_left_empty_stops_the_run',
         ];
         for (const name of expected) {
           assert.ok(

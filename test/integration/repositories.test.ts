@@ -10,7 +10,7 @@ import { generateModule, tempFolder } from '../support/generate.js';
 import { cliPath } from '../support/paths.js';
 import { buildWheel, compileAll, installWheel, loadLikeIris, runPytest, type LoadReport } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
-import { ruffCheck } from '../support/ruff.js';
+import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
 import { snapshot } from '../support/snapshot.js';
 
 function cli(cwd: string, ...args: string[]): { status: number; output: string } {
@@ -84,6 +84,7 @@ describe('a processor added to a repository made by this generator, holding a pi
 
   it('stays clean under ruff', () => {
     assert.deepEqual(ruffCheck(dir), []);
+    assert.equal(ruffFormatCheck(dir), '');
   });
 });
 

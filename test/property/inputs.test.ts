@@ -26,9 +26,9 @@ import { hookObjects } from '../../generators/lib/hooks.js';
 import { deriveKeyword, derivePackageName, pascalCase } from '../../generators/lib/naming.js';
 import { pythonStdlibModules } from '../../generators/lib/python-stdlib.js';
 import { validatePackageName } from '../../generators/lib/validation.js';
-import { ensureBuildTools } from '../support/build-tools.js';
 import { generatorPath, standIn } from '../support/paths.js';
-import { buildPython, python311, python39 } from '../support/python.js';
+import { python311, python39 } from '../support/python.js';
+import { ensurePythonTools } from '../support/python-tools.js';
 import { ruffCheck } from '../support/ruff.js';
 import {
   acceptsKeyword,
@@ -545,7 +545,7 @@ describe('inputs (property-based)', function () {
         compile39: runPython(python39(), ['-W', 'error', checkScript, 'compile', manifestPath]),
         compile311: runPython(python311(), ['-W', 'error', checkScript, 'compile', manifestPath]),
         toml: runPython(python311(), [checkScript, 'toml', manifestPath]),
-        metadata: runPython(buildPython(), [checkScript, 'metadata', manifestPath], { PYTHONPATH: ensureBuildTools() }),
+        metadata: runPython(ensurePythonTools().python, [checkScript, 'metadata', manifestPath]),
         load: runPython(python39(), [loadScript, manifestPath], { PYTHONPATH: standIn }),
       };
       ignored = gitIgnored(root, projects.flatMap((project) => filesUnder(project.dir)));

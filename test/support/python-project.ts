@@ -3,9 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { ensureBuildTools } from './build-tools.js';
 import { loaderScript, standIn } from './paths.js';
-import { buildPython } from './python.js';
+import { ensurePythonTools } from './python-tools.js';
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options, env: { ...process.env, ...options.env } });
@@ -20,13 +19,13 @@ export function compileAll(python: string, dir: string): void {
   if (result.status !== 0) throw new Error(`${python} compileall failed:\n${result.stdout}${result.stderr}`);
 }
 
-/** Builds the wheel offline with setuptools >= 77 and returns its path. */
+/** Builds the wheel offline, with the test tools' setuptools (>= 77), and returns its path. */
 export function buildWheel(dir: string): string {
   const out = mkdtempSync(join(tmpdir(), 'iris-wheel-'));
   const result = run(
-    buildPython(),
+    ensurePythonTools().python,
     ['-m', 'pip', 'wheel', '--no-deps', '--no-build-isolation', '--no-index', '--wheel-dir', out, dir],
-    { env: { PYTHONPATH: ensureBuildTools(), PIP_DISABLE_PIP_VERSION_CHECK: '1' } },
+    { env: { PIP_DISABLE_PIP_VERSION_CHECK: '1' } },
   );
   if (result.status !== 0) throw new Error(`pip wheel failed:\n${result.stdout}${result.stderr}`);
   const wheels = readdirSync(out).filter((file) => file.endsWith('.whl'));
@@ -37,7 +36,7 @@ export function buildWheel(dir: string): string {
 /** Installs a wheel into a fresh target folder (nothing from the index). */
 export function installWheel(wheel: string): string {
   const target = mkdtempSync(join(tmpdir(), 'iris-site-'));
-  execFileSync(buildPython(), ['-m', 'pip', 'install', '--no-deps', '--no-index', '--target', target, wheel], {
+  execFileSync(ensurePythonTools().python, ['-m', 'pip', 'install', '--no-deps', '--no-index', '--target', target, wheel], {
     stdio: 'pipe',
     env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
   });
