@@ -125,6 +125,19 @@ describe(`the real CLI, on Node ${process.version}`, function () {
         }
       });
 
+      it('yo iris-module:update finds nothing to update in a project of this version', () => {
+        const result = yo(['iris-module:update', '--yes'], join(out, 'projects', 'iris-threatfox-module'));
+        assert.equal(result.status, 0, result.output);
+        assert.match(result.output, /Nothing to update: the project is up to date/);
+      });
+
+      it('yo refuses an option no generator declares, naming the nearest one, and writes nothing', () => {
+        const result = yo(['iris-module', 'typo-one', '--yes', '--hook', 'ioc:create'], join(out, 'projects'));
+        assert.notEqual(result.status, 0, result.output);
+        assert.match(result.output, /Unknown option --hook: did you mean --hooks\?/);
+        assert.equal(existsSync(join(out, 'projects', 'typo-one')), false);
+      });
+
       it('yo refuses a bad option with a message and a non-zero exit', () => {
         const result = yo(['iris-module', 'bad-one', '--yes', '--package-name', 'json'], join(out, 'projects'));
         assert.notEqual(result.status, 0, result.output);
@@ -155,6 +168,14 @@ describe(`the real CLI, on Node ${process.version}`, function () {
       const result = run('node', [cliPath, 'target', '--yes', '--module-version', '1.0'], dir);
       assert.equal(result.status, 1, result.output);
       assert.match(result.output, /Version "1.0" is not a semantic version/);
+      assert.deepEqual(readdirSync(dir), []);
+    });
+
+    it('refuses an option no generator declares, naming the nearest one', () => {
+      const dir = tempFolder();
+      const result = run('node', [cliPath, 'target', '--yes', '--hook', 'ioc:create'], dir);
+      assert.equal(result.status, 1, result.output);
+      assert.match(result.output, /unknown option '--hook'[\s\S]*--hooks/);
       assert.deepEqual(readdirSync(dir), []);
     });
 

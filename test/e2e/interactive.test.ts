@@ -13,6 +13,7 @@ import { moduleTypes } from '../../generators/lib/iris.js';
 import { appQuestions, typeQuestions, type Question } from '../../generators/lib/questions.js';
 import { validateEmail, validateHooks, validatePackageName } from '../../generators/lib/validation.js';
 import { loadLikeIris } from '../support/python-project.js';
+import { repoRoot } from '../support/paths.js';
 import { python39 } from '../support/python.js';
 import { installYo, type YoInstall } from './lib/installed-yo.js';
 import { TmuxSession } from './lib/tmux.js';
@@ -32,6 +33,7 @@ const typed = {
   moduleVersion: '1.2.3-rc.1',
   hooks: 'case:manual,asset:create,ioc:manual',
   manualMenuName: 'case=Case insight from TMux;ioc=Ask TMux',
+  iocTypes: 'domain,ip,hash,email',
 } as const;
 
 /** Refused first, then corrected. */
@@ -214,6 +216,21 @@ describe('an interactive yo session in a terminal (tmux)', function () {
           await answered(question, typed.hooks.split(',').join(', '));
           break;
         }
+        case 'iocTypes': {
+          // The four families of the default are ticked; untick url, tick email.
+          const families = question.choices!;
+          await asking(question);
+          for (const family of families) {
+            await moveTo(families, family);
+            const item = await terminal.waitFor('a list cursor', cursorItem);
+            assert.equal(item.checked, ['domain', 'ip', 'hash', 'url'].includes(family), `${family} is ticked by default`);
+            if (family === 'url') await toggle(family, false);
+            if (family === 'email') await toggle(family, true);
+          }
+          terminal.press('Enter');
+          await answered(question, typed.iocTypes.split(',').join(', '));
+          break;
+        }
         default:
           await input(question, typed[question.name as keyof typeof typed]);
       }
@@ -230,9 +247,13 @@ describe('an interactive yo session in a terminal (tmux)', function () {
       if (!finished) this.skip();
     });
 
-    it('stores exactly the typed answers in .yo-rc.json', () => {
-      const stored = JSON.parse(readFileSync(join(project(), '.yo-rc.json'), 'utf8')) as Record<string, unknown>;
-      assert.deepEqual(stored, { 'generator-iris-module': typed });
+    it('stores exactly the typed answers in .yo-rc.json, with the schema, version and file hashes', () => {
+      const stored = JSON.parse(readFileSync(join(project(), '.yo-rc.json'), 'utf8'))['generator-iris-module'] as Record<string, unknown>;
+      const { schema, generatorVersion, files, ...answers } = stored;
+      assert.deepEqual(answers, typed);
+      assert.equal(schema, 2);
+      assert.equal(generatorVersion, JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+      assert.ok(Object.keys(files as object).includes('iris_tmuxdemo/tmuxdemo_handler/tmuxdemo_handler.py'));
     });
 
     it('writes the project as the unprivileged user', () => {

@@ -30,7 +30,12 @@ describe('README quick start', () => {
     assert.equal(result.status, 0, result.stderr);
     const generated = JSON.parse(readFileSync(join(dir, 'iris-threatfox-module', '.yo-rc.json'), 'utf8'))['generator-iris-module'];
     const committed = JSON.parse(readFileSync(join(repoRoot, '.yo-rc.json'), 'utf8'))['generator-iris-module'];
-    // Ownership comes from the machine's git config; the rest must match exactly.
+    // Ownership comes from the machine's git config, and the file hashes and version
+    // from the generator that ran; the rest must match exactly.
+    assert.equal(typeof generated.files, 'object');
+    assert.equal(generated.generatorVersion, JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+    delete generated.files;
+    delete generated.generatorVersion;
     for (const key of ['author', 'email', 'githubUser']) {
       assert.equal(typeof generated[key], 'string');
       delete generated[key];

@@ -39,6 +39,7 @@ const everyOption: Record<ModuleSpec['type'], Record<string, string>> = {
     moduleVersion: '1.2.3-beta.4',
     hooks: 'case:create,asset:update,note:delete,ioc:manual,event:preload-create,evidence:manual,task:update,global_task:preload-update',
     manualMenuName: 'ioc=Ask "Quux" about it;Quux it',
+    iocTypes: 'hash,filename,email',
   },
   pipeline: {
     keyword: 'Quux_Intel',
@@ -127,5 +128,10 @@ describe('generated modules, proven with real Python', function () {
     describe(`${type} with every option changed`, () => {
       proveModule({ type, moduleName: 'quux-intel', options: everyOption[type] }, 'quux_intel_dim', 'IrisQuuxIntelInterface');
     });
+    if (type === 'processor') {
+      describe('processor looking up only URLs and email addresses (--ioc-types url,email)', () => {
+        proveModule({ type, moduleName: 'iris-urlmail-module', options: { iocTypes: 'url,email' } }, 'iris_urlmail_module', 'IrisUrlmailInterface');
+      });
+    }
   }
 });

@@ -137,7 +137,7 @@ describe('a processor added to a Python repository not made by this generator', 
 
   it('prints exactly what to add to the manifest, and no make target the repository lacks', () => {
     assert.match(output, /no existing file was changed/);
-    assert.match(output, /add "iris_x_module", "iris_x_module\.x_handler" to packages in \[tool\.setuptools\]/);
+    assert.match(output, /add "iris_x_module", "iris_x_module\._runtime", "iris_x_module\.x_handler" to packages in \[tool\.setuptools\]/);
     assert.doesNotMatch(output, /make (test|wheel|deploy)/);
   });
 
@@ -160,7 +160,10 @@ describe('a processor added to a Python repository not made by this generator', 
     const manifest = join(copy, 'pyproject.toml');
     writeFileSync(
       manifest,
-      readFileSync(manifest, 'utf8').replace('packages = ["mytool"]', 'packages = ["mytool", "iris_x_module", "iris_x_module.x_handler"]'),
+      readFileSync(manifest, 'utf8').replace(
+        'packages = ["mytool"]',
+        'packages = ["mytool", "iris_x_module", "iris_x_module._runtime", "iris_x_module.x_handler"]',
+      ),
     );
     const site = installWheel(buildWheel(copy));
     assertLoadsHealthy(loadLikeIris(python39(), 'iris_x_module', site), 'processor');
