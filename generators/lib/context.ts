@@ -14,9 +14,11 @@ import {
 import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
 import { irisObjects, processorHooks, type IrisObjectFacts, type ProcessorHook } from './hooks.js';
 import { iocFamilies, iocFamilyLabels, type IocFamily } from './ioc-families.js';
+import { irisIocTypes } from './iris-ioc-types.js';
 import {
   defaultMaxTlp,
   interfaceVersion,
+  irisDefaultIocTlp,
   irisContainers,
   irisModuleTypeConstant,
   irisTlpIds,
@@ -60,6 +62,7 @@ export interface RuntimeFacts {
   tlpLevels: typeof tlpLevels;
   irisTlpIds: typeof irisTlpIds;
   defaultMaxTlp: string;
+  irisDefaultIocTlp: string;
   irisObjects: typeof irisObjects;
   runtimeParameters: typeof runtimeParameters;
   defaultServiceTimeoutSeconds: number;
@@ -72,6 +75,7 @@ export const runtimeFacts: RuntimeFacts = {
   tlpLevels,
   irisTlpIds,
   defaultMaxTlp,
+  irisDefaultIocTlp,
   irisObjects,
   runtimeParameters,
   defaultServiceTimeoutSeconds,
@@ -120,6 +124,8 @@ export interface TemplateContext {
   readmeSectionsEnd: string;
   /** Markers of the generator's region of pyproject.toml. */
   ownedRegion: typeof managedRegion;
+  /** IRIS's IOC types and their formats (the test harness fakes IRIS's case store with them). */
+  irisIocTypes: typeof irisIocTypes;
   text: typeof text;
 }
 
@@ -166,6 +172,7 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
     readmeSectionsStart,
     readmeSectionsEnd,
     ownedRegion: managedRegion,
+    irisIocTypes,
     text,
   };
 }

@@ -44,6 +44,9 @@ export const tlpLevels = ['clear', 'green', 'amber', 'amber+strict', 'red'] as c
 /** The ids IRIS gives its TLPs when it creates its database: the order of creation. */
 export const irisTlpIds: Record<number, (typeof tlpLevels)[number]> = { 1: 'red', 2: 'amber', 3: 'green', 4: 'clear', 5: 'amber+strict' };
 
+/** The TLP IRIS gives a new IOC unless told otherwise. */
+export const irisDefaultIocTlp = 'amber';
+
 /** The highest TLP a processor sends to its service unless an administrator says otherwise. */
 export const defaultMaxTlp = 'amber';
 
