@@ -61,13 +61,13 @@ def main():
     recorder = stubs.install()
     probe = load_like_iris(options.package)
     interface_module = sys.modules[probe.__module__]
-    ingest = interface_module.ingest
+    config, handler = interface_module.config, interface_module.handler
     recorder.configure(
         probe.get_module_name(),
         probe.get_init_configuration(),
-        **{ingest.PARAMETER_PREFIX + "remove_imported_uploads": False},
+        **{config.parameter_prefix + "remove_imported_uploads": False},
     )
-    ingest.process_file = no_processing
+    handler.process_file = no_processing
 
     names = sorted(
         os.path.relpath(os.path.join(root, name), options.data)
