@@ -1,5 +1,4 @@
-// Locates the Python interpreters the tests need: pyenv's 3.9 and 3.11, and a
-// python3 with pip, setuptools and wheel for offline wheel builds.
+// Locates the Python interpreters the tests need: pyenv's 3.9 and 3.11.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -29,7 +28,7 @@ function findPython(minor: string): string {
   throw new Error(`Python ${minor} not found (looked in pyenv's ${versions} and /usr/bin): the integration tests need it.`);
 }
 
-let cache: Record<string, string> = {};
+const cache: Record<string, string> = {};
 
 export function python39(): string {
   return (cache['3.9'] ??= findPython('3.9'));
@@ -37,13 +36,4 @@ export function python39(): string {
 
 export function python311(): string {
   return (cache['3.11'] ??= findPython('3.11'));
-}
-
-/** Debian's python3: it has pip, setuptools and wheel for offline builds. */
-export function buildPython(): string {
-  return (cache.build ??= existsSync('/usr/bin/python3') ? '/usr/bin/python3' : python311());
-}
-
-export function resetPythonCache(): void {
-  cache = {};
 }
