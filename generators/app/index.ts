@@ -15,6 +15,11 @@ import { nextSteps } from '../lib/next-steps.js';
 import type { AddedModule, ComposedAnswers, PackageGenerator } from '../lib/package-generator.js';
 import { appQuestions, typeQuestions, type Answers } from '../lib/questions.js';
 import { readStoredConfig, storedAnswers } from '../lib/stored-config.js';
+import PipelineGenerator from '../pipeline/index.js';
+import ProcessorGenerator from '../processor/index.js';
+
+/** The package generators app composes, by module type. */
+const packageGenerators = { processor: ProcessorGenerator, pipeline: PipelineGenerator } as const;
 
 /** True for a clone of this generator, which holds an example .yo-rc.json. */
 function isGeneratorRepository(folder: string): boolean {
@@ -116,9 +121,13 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
 
   async default(): Promise<void> {
     const type = this.answers.type as ModuleType;
-    await this.composeWith<PackageGenerator>(fileURLToPath(new URL(`../${type}/index.js`, import.meta.url)), {
-      generatorOptions: { composed: this.composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
-    });
+    // The class itself, with its compiled file's path (Yeoman names it and finds its USAGE from that):
+    // the bundled bin then runs the generator it holds, not a second copy imported from the path.
+    const path = fileURLToPath(new URL(`../${type}/index.js`, import.meta.url));
+    await this.composeWith<PackageGenerator>(
+      { Generator: packageGenerators[type], path },
+      { composed: this.composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
+    );
   }
 
   writing(): void {
