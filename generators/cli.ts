@@ -7,18 +7,18 @@
 //   --force, --bail and --dry-run work as they do under `yo`.
 //
 // `npm run build` bundles this file, the generators and their dependencies
-// into dist/generators/cli.bundle.js, which the bin runs (scripts/build.mjs);
-// `yo` loads the compiled generators, dist/generators/<name>/index.js.
+// into dist/generators/cli.bundle.js and its chunks, which the bin runs
+// (scripts/build.mjs); `yo` loads the compiled generators,
+// dist/generators/<name>/index.js.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
+import app from './app/index.js';
+import pipeline from './pipeline/index.js';
+import processor from './processor/index.js';
 
-/** Every generator, by its name in `iris-module:<name>`: adding one is one line. */
-const generators = {
-  app: () => import('./app/index.js'),
-  pipeline: () => import('./pipeline/index.js'),
-  processor: () => import('./processor/index.js'),
-};
+/** Every generator, by its name in `iris-module:<name>`: adding one is an import and a key here. */
+const generators = { app, pipeline, processor };
 type GeneratorName = keyof typeof generators;
 
 const generatorsDir = dirname(fileURLToPath(import.meta.url));
@@ -32,11 +32,9 @@ async function main(argv: string[]): Promise<void> {
   const [first, ...rest] = positional;
   const sub = Object.hasOwn(generators, first ?? '') ? (first as GeneratorName) : undefined;
   const env = createEnv(Object.fromEntries(flags.map((flag) => [conflictFlags[flag], true])));
-  for (const [name, load] of Object.entries(generators)) {
-    // Imported when first used. `resolved` is the file `yo` would load: Yeoman
-    // finds the generator's USAGE and package.json from it.
-    const resolved = join(generatorsDir, name, 'index.js');
-    env.register({ createGenerator: load }, { namespace: `iris-module:${name}`, resolved });
+  for (const [name, generator] of Object.entries(generators)) {
+    // `resolved` is the file `yo` would load: Yeoman finds the generator's USAGE and package.json from it.
+    env.register(generator, { namespace: `iris-module:${name}`, resolved: join(generatorsDir, name, 'index.js') });
   }
   await env.execute(`iris-module:${sub ?? 'app'}`, sub ? rest : positional);
 }

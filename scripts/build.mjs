@@ -38,10 +38,11 @@ for (const folder of readdirSync(sourceDir)) {
 /**
  * Modules replaced in the bundle, by the specifier they are imported with and,
  * where only one importer's copy is replaced, the importing package or file.
- * `contents` is the replacement module. In it, `unreachable()` throws: the
- * module is never reached by the bin; `load()` returns the real module, bundled
- * but initialised on its first call: it is only needed in interactive runs.
- * The build fails when a replacement no longer matches any import.
+ * `contents` is the replacement module. A stub calls `unreachable()`, which
+ * throws: the bin never reaches the module. A lazy replacement imports the real
+ * module (the same specifier) where it is first used: `require()` bundles it
+ * but runs it only then; `import()` puts it in a chunk of its own, loaded only
+ * then. The build fails when a replacement no longer matches any import.
  */
 const replacements = [
   {
@@ -119,32 +120,35 @@ const replacements = [
   },
   {
     // The terminal adapter's prompts (inquirer, its prompt types and rxjs):
-    // made on the first question, which a --yes run never asks.
+    // loaded on the first question, which a --yes run never asks.
     specifier: './inquirer.js',
     importedBy: '@yeoman/adapter/dist/adapter.js',
     contents: `
       export function createAdapterPromptModule(options) {
         let promptModule;
-        return (...args) => (promptModule ??= load().createAdapterPromptModule(options))(...args);
+        return async (...args) => {
+          promptModule ??= (await import('./inquirer.js')).createAdapterPromptModule(options);
+          return promptModule(...args);
+        };
       }`,
   },
   {
     // The adapter's `separator()` for choice lists, from inquirer's core.
     specifier: '@inquirer/core',
     importedBy: '@yeoman/adapter/dist/adapter.js',
-    contents: 'export class Separator { constructor(...args) { return new (load().Separator)(...args); } }',
+    contents: "export class Separator { constructor(...args) { return new (require('@inquirer/core').Separator)(...args); } }",
   },
   {
     // The spinner's text width (Unicode tables and an Intl.Segmenter):
     // measured only while it spins on a terminal.
     specifier: 'string-width',
     importedBy: 'ora/',
-    contents: 'export default (...args) => load().default(...args);',
+    contents: "export default (...args) => require('string-width').default(...args);",
   },
   {
     // The welcome banner of an interactive run.
     specifier: 'yosay',
-    contents: 'export default (...args) => load().default(...args);',
+    contents: "export default (...args) => require('yosay').default(...args);",
   },
 ];
 
@@ -158,7 +162,7 @@ const replacementPlugin = {
     const used = new Set();
     const filter = new RegExp(`^(${replacements.map(({ specifier }) => escapeRegExp(specifier)).join('|')})$`);
     build.onResolve({ filter }, ({ path, importer, namespace, resolveDir }) => {
-      // A replacement's own `load()` gets the real module.
+      // A lazy replacement's own import gets the real module.
       if (namespace === 'replacement') return undefined;
       const replacement = replacements.find((candidate) => candidate.specifier === path && isImportedBy(importer, candidate));
       if (!replacement) return undefined;
@@ -168,9 +172,8 @@ const replacementPlugin = {
     });
     build.onLoad({ filter: /.*/, namespace: 'replacement' }, ({ pluginData: { replacement, resolveDir } }) => {
       const message = `${replacement.specifier} is not part of the iris-module bin (see scripts/build.mjs)`;
-      const helpers = [`function unreachable() { throw new Error(${JSON.stringify(message)}); }`];
-      if (replacement.contents.includes('load()')) helpers.push(`function load() { return require(${JSON.stringify(replacement.specifier)}); }`);
-      return { contents: `${helpers.join('\n')}\n${replacement.contents}`, loader: 'js', resolveDir };
+      const unreachable = `function unreachable() { throw new Error(${JSON.stringify(message)}); }`;
+      return { contents: `${unreachable}\n${replacement.contents}`, loader: 'js', resolveDir };
     });
     build.onEnd(() => {
       const unused = replacements.filter((replacement) => !used.has(replacement)).map(({ specifier }) => specifier);
@@ -228,7 +231,12 @@ const packageJsonPlugin = {
 
 const result = await esbuild.build({
   entryPoints: [join(sourceDir, 'cli.ts')],
-  outfile: join(outDir, 'cli.bundle.js'),
+  outdir: outDir,
+  entryNames: '[name].bundle',
+  // Modules imported with import() go to chunks of their own, next to the
+  // bundle (our files stay in dist/generators/, where their URLs point).
+  splitting: true,
+  chunkNames: 'cli.chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -36,7 +36,11 @@ function runBin(args: string[], cwd: string): Run {
 
 describe('the bundled iris-module bin', function () {
   this.timeout(300_000);
-  const ownFiles = [pathToFileURL(cliPath).href, pathToFileURL(bundle).href];
+  /** The bin, its bundle and the bundle's chunks: the files scripts/build.mjs writes for the bin. */
+  const binFiles = (imports: string[]): boolean =>
+    imports[0] === pathToFileURL(cliPath).href &&
+    imports[1] === pathToFileURL(bundle).href &&
+    imports.slice(2).every((url) => url.startsWith(pathToFileURL(join(dirname(bundle), 'cli.chunk-')).href) && url.endsWith('.js'));
 
   it('generates both module types, adds packages and prints its help from the bundle alone', () => {
     const parent = tempFolder();
@@ -52,7 +56,7 @@ describe('the bundled iris-module bin', function () {
     for (const [args, cwd] of runs) {
       const run = runBin(args, cwd);
       assert.equal(run.status, 0, `iris-module ${args.join(' ')}:\n${run.output}`);
-      assert.deepEqual(run.imports, ownFiles, `iris-module ${args.join(' ')} loads only the bin and its bundle`);
+      assert.ok(binFiles(run.imports), `iris-module ${args.join(' ')} loads only the bin and its bundle:\n${run.imports.join('\n')}`);
     }
     assert.ok(existsSync(join(parent, 'iris-bundle-module', 'iris_second_module', 'IrisSecondInterface.py')));
     assert.ok(existsSync(join(parent, 'iris-bundle-pipeline', 'iris_bundle_pipeline', 'IrisBundlePipelineInterface.py')));
@@ -64,7 +68,7 @@ describe('the bundled iris-module bin', function () {
     const run = runBin(['target', '--yes', '--package-name', 'json'], dir);
     assert.equal(run.status, 1, run.output);
     assert.match(run.output, /Package name "json" would shadow the Python standard library/);
-    assert.deepEqual(run.imports, ownFiles);
+    assert.ok(binFiles(run.imports), run.imports.join('\n'));
   });
 
   it('asks its questions in a terminal, shows the welcome banner and writes the module', async function () {
