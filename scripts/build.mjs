@@ -5,12 +5,12 @@
 //    build copies each generator's templates/ and USAGE next to them. `yo`
 //    and the Yeoman tests load these files.
 // 2. esbuild bundles generators/cli.ts, the generators and their runtime
-//    dependencies into one file, dist/generators/cli.bundle.js, so that the
-//    bin starts without resolving and loading hundreds of modules. In the
-//    bundle each of our files sees the `import.meta.url` of its compiled copy
-//    from (1), so template folders and generator paths resolve as they do
-//    there. Dependencies the bin never reaches are replaced by stubs, and
-//    those only interactive runs need are initialised on first use.
+//    dependencies into dist/generators/cli.bundle.js and a few chunks next to
+//    it, so that the bin starts without resolving and loading hundreds of
+//    modules. In the bundle each of our files sees the `import.meta.url` of
+//    its compiled copy from (1), so template folders and generator paths
+//    resolve as they do there. Dependencies the bin never reaches are replaced
+//    by stubs; those only interactive runs need are loaded on first use.
 // 3. The bin, dist/generators/cli.js (over tsc's copy of cli.ts), enables
 //    Node's compile cache where Node has it (22.1 and later), then imports the
 //    bundle.
@@ -133,7 +133,8 @@ const replacements = [
       }`,
   },
   {
-    // The adapter's `separator()` for choice lists, from inquirer's core.
+    // The adapter's `separator()` for choice lists, from inquirer's core:
+    // made when first called (ours never call it).
     specifier: '@inquirer/core',
     importedBy: '@yeoman/adapter/dist/adapter.js',
     contents: "export class Separator { constructor(...args) { return new (require('@inquirer/core').Separator)(...args); } }",
@@ -184,7 +185,8 @@ const replacementPlugin = {
 
 /**
  * Our files: `import.meta.url` becomes the URL of the file's compiled copy,
- * relative to the bundle, which lies in the same folder as generators/cli.ts.
+ * relative to the output file that holds the code: the bundle and its chunks
+ * lie in dist/generators/, as the compiled copy of generators/cli.ts does.
  */
 const ownFilesPlugin = {
   name: 'own-file-urls',
