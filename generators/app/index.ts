@@ -25,6 +25,11 @@ import {
   storedAnswers,
   storedHashes,
 } from '../lib/stored-config.js';
+import PipelineGenerator from '../pipeline/index.js';
+import ProcessorGenerator from '../processor/index.js';
+
+/** The package generators app composes, by module type. */
+const packageGenerators = { processor: ProcessorGenerator, pipeline: PipelineGenerator } as const;
 
 /** True for a clone of this generator, which holds an example .yo-rc.json. */
 function isGeneratorRepository(folder: string): boolean {
@@ -129,9 +134,13 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
       recorded: this.recorded,
       stale: this.stale,
     };
-    await this.composeWith<PackageGenerator>(fileURLToPath(new URL(`../${type}/index.js`, import.meta.url)), {
-      generatorOptions: { composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
-    });
+    // The class itself, with its compiled file's path (Yeoman names it and finds its USAGE from that):
+    // the bundled bin then runs the generator it holds, not a second copy imported from the path.
+    const path = fileURLToPath(new URL(`../${type}/index.js`, import.meta.url));
+    await this.composeWith<PackageGenerator>(
+      { Generator: packageGenerators[type], path },
+      { composed, destinationRoot: this.destinationRoot(), yes: Boolean(this.options.yes) },
+    );
   }
 
   /** The base layout's data for a set of answers: the primary package, then the added ones. */
