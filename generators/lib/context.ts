@@ -11,6 +11,19 @@ import {
   type PipelineArgument,
   type ProjectAnswers,
 } from './answers.js';
+import {
+  devComposeFile,
+  harnessModule,
+  imageRecipeFile,
+  imageTag,
+  irisEnvironment,
+  localSettingsFile,
+  objectVariables,
+  replayCommand,
+  replayPipelineCommand,
+  sourceMount,
+  sourceVariable,
+} from './dev-loop.js';
 import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
 import { irisObjects, processorHooks, type IrisObjectFacts, type ProcessorHook } from './hooks.js';
 import { iocFamilies, iocFamilyLabels, type IocFamily } from './ioc-families.js';
@@ -19,6 +32,7 @@ import {
   defaultMaxTlp,
   interfaceVersion,
   irisDefaultIocTlp,
+  irisCompose,
   irisContainers,
   irisModuleTypeConstant,
   irisTlpIds,
@@ -83,6 +97,24 @@ export const runtimeFacts: RuntimeFacts = {
   text,
 };
 
+/** The development loop's names and commands for one project (dev-loop.ts). */
+export interface DevLoopContext {
+  localSettingsFile: string;
+  irisEnvironment: typeof irisEnvironment;
+  composeFile: string;
+  imageRecipeFile: string;
+  harnessModule: string;
+  objectVariables: typeof objectVariables;
+  /** Environment variable the compose override reads the project's folder from. */
+  sourceVariable: string;
+  /** Where the project's source is mounted in IRIS's containers. */
+  sourceMount: string;
+  /** Tag of IRIS's app image with the project's modules (`make image`). */
+  imageTag: string;
+  /** The package's example `make replay` or `make replay-pipeline` command; undefined for a processor without hooks. */
+  replayCommand: string | undefined;
+}
+
 export interface TemplateContext {
   project: ProjectAnswers;
   module: PackageAnswers;
@@ -116,6 +148,11 @@ export interface TemplateContext {
   wheelPrefix: string;
   year: number;
   containers: typeof irisContainers;
+  /** iris-web 2.4's compose facts (iris.ts). */
+  irisCompose: typeof irisCompose;
+  /** IRIS facts about every object a processor can follow, by object (hooks.ts). */
+  irisObjects: typeof irisObjects;
+  devLoop: DevLoopContext;
   /** The package's line in the README's module list. */
   readmeLine: string;
   readmeModulesStart: string;
@@ -166,6 +203,23 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
     wheelPrefix: project.moduleName.toLowerCase().replace(/[-_.]+/g, '_'),
     year,
     containers: irisContainers,
+    irisCompose,
+    irisObjects,
+    devLoop: {
+      localSettingsFile,
+      irisEnvironment,
+      composeFile: devComposeFile,
+      imageRecipeFile,
+      harnessModule,
+      objectVariables,
+      sourceVariable: sourceVariable(project.moduleName),
+      sourceMount: sourceMount(project.moduleName),
+      imageTag: imageTag(project.moduleName),
+      replayCommand:
+        module.type === 'processor'
+          ? replayCommand(hooks, handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [])
+          : replayPipelineCommand(module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [], pipelineArgs),
+    },
     readmeLine: `- \`${names.packageName}\`: ${module.type} module (${names.interfaceClass})`,
     readmeModulesStart,
     readmeModulesEnd,
