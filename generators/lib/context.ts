@@ -13,14 +13,21 @@ import {
 } from './answers.js';
 import {
   devComposeFile,
+  exampleParameters,
+  exampleServiceAnswer,
   harnessModule,
   imageRecipeFile,
   imageTag,
   irisEnvironment,
   localSettingsFile,
   objectVariables,
+  registerTranscript,
   replayCommand,
   replayPipelineCommand,
+  replayPipelineTranscript,
+  replayTranscript,
+  requiredIgnores,
+  type TranscriptFacts,
   sourceMount,
   sourceVariable,
 } from './dev-loop.js';
@@ -100,6 +107,8 @@ export const runtimeFacts: RuntimeFacts = {
 /** The development loop's names and commands for one project (dev-loop.ts). */
 export interface DevLoopContext {
   localSettingsFile: string;
+  /** The lines every .gitignore needs for the loop. */
+  requiredIgnores: typeof requiredIgnores;
   irisEnvironment: typeof irisEnvironment;
   composeFile: string;
   imageRecipeFile: string;
@@ -113,6 +122,14 @@ export interface DevLoopContext {
   imageTag: string;
   /** The package's example `make replay` or `make replay-pipeline` command; undefined for a processor without hooks. */
   replayCommand: string | undefined;
+  /** What the example prints (README); undefined when the README shows the command alone. */
+  replayTranscript: string[] | undefined;
+  /** What `make register` prints, twice (README). */
+  registerTranscript: string[];
+  /** The `[parameters]` lines of the README's settings example. */
+  exampleParameters: ReturnType<typeof exampleParameters>;
+  /** The answer of the service the README's replay example assumes. */
+  exampleServiceAnswer: string;
 }
 
 export interface TemplateContext {
@@ -180,17 +197,30 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
   const handled = [...new Set(hooks.map((hook) => hook.object))];
   const handlesIocs = hooks.some((hook) => hook.object === 'ioc' && hook.receives === 'row');
   const holder = project.author || project.githubUser || `The ${project.moduleName} authors`;
+  const iocFamilyChoice = handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [];
+  const fileTypes = module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [];
+  const parameters = module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs);
+  const transcriptFacts: TranscriptFacts = {
+    moduleName: project.moduleName,
+    moduleVersion: project.moduleVersion,
+    names,
+    hooks,
+    iocFamilies: iocFamilyChoice,
+    parameters,
+    fileTypes,
+    pipelineArgs,
+  };
   return {
     project,
     module,
     names,
     hooks,
     handledObjects: Object.values(irisObjects).filter((facts) => handled.includes(facts.object)),
-    iocFamilies: handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [],
+    iocFamilies: iocFamilyChoice,
     iocFamilyLabels,
     pipelineArgs,
-    fileTypes: module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [],
-    parameters: module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs),
+    fileTypes,
+    parameters,
     runtimeParameters,
     interfaceVersion,
     parameterTypes,
@@ -207,6 +237,7 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
     irisObjects,
     devLoop: {
       localSettingsFile,
+      requiredIgnores,
       irisEnvironment,
       composeFile: devComposeFile,
       imageRecipeFile,
@@ -215,10 +246,11 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
       sourceVariable: sourceVariable(project.moduleName),
       sourceMount: sourceMount(project.moduleName),
       imageTag: imageTag(project.moduleName),
-      replayCommand:
-        module.type === 'processor'
-          ? replayCommand(hooks, handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [])
-          : replayPipelineCommand(module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [], pipelineArgs),
+      replayCommand: module.type === 'processor' ? replayCommand(hooks, iocFamilyChoice) : replayPipelineCommand(fileTypes, pipelineArgs),
+      replayTranscript: module.type === 'processor' ? replayTranscript(transcriptFacts) : replayPipelineTranscript(transcriptFacts),
+      registerTranscript: registerTranscript(transcriptFacts, module.type),
+      exampleParameters: exampleParameters(transcriptFacts, module.type),
+      exampleServiceAnswer,
     },
     readmeLine: `- \`${names.packageName}\`: ${module.type} module (${names.interfaceClass})`,
     readmeModulesStart,
