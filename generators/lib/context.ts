@@ -202,7 +202,6 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
   const parameters = module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs);
   const transcriptFacts: TranscriptFacts = {
     moduleName: project.moduleName,
-    moduleVersion: project.moduleVersion,
     names,
     hooks,
     iocFamilies: iocFamilyChoice,

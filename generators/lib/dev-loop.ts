@@ -146,7 +146,6 @@ export const elision = '…';
 /** What the README's transcripts are written from: facts of the project's first package. */
 export interface TranscriptFacts {
   moduleName: string;
-  moduleVersion: string;
   names: ModuleNames;
   hooks: readonly ProcessorHook[];
   iocFamilies: readonly IocFamily[];
@@ -207,7 +206,7 @@ export function replayTranscript(facts: TranscriptFacts): string[] | undefined {
     ...(hook.enabledByDefault
       ? []
       : [`  ${hook.paramName} is off by default: on for this replay (set it in [parameters] to replay the hook switched off).`]),
-    `Module: ${facts.names.packageName}: ${human} ${facts.moduleVersion}, a processor module, loaded as IRIS loads it.`,
+    `Module: ${facts.names.packageName}: ${human}, a processor module, loaded as IRIS loads it.`,
     `Hook: ${hook.hookName}${menu ? ` (menu entry ${JSON.stringify(menu)})` : ''}, with 1 IOC:`,
     `  ${ioc}: ${typeName}, TLP:AMBER`,
     '',
@@ -238,7 +237,7 @@ export function replayPipelineTranscript(facts: TranscriptFacts): string[] {
     `$ ${replayPipelineCommand(facts.fileTypes, facts.pipelineArgs)}`,
     `Settings: no ${localSettingsFile}: the module's parameters keep their defaults.`,
     `  ${elision}`,
-    `Module: ${facts.names.packageName}: ${facts.names.humanName} ${facts.moduleVersion}, a pipeline module, loaded as IRIS loads it.`,
+    `Module: ${facts.names.packageName}: ${facts.names.humanName}, a pipeline module, loaded as IRIS loads it.`,
     `Pipeline: ${facts.names.pipelineInternalName} (${facts.names.keywordPascal} pipeline)${args !== '' ? `, arguments: ${args}` : ''}`,
     '',
     "Uploads, each as IRIS's app receives it:",
