@@ -73,7 +73,9 @@ export const objectVariables: ReadonlyArray<{ object: HookObject; variable: stri
  * named after the project, so that several projects' overrides can be stacked.
  */
 export function sourceVariable(moduleName: string): string {
-  return `${moduleName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}_DIR`;
+  const name = moduleName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  // A shell variable cannot start with a digit.
+  return `${/^[0-9]/.test(name) ? 'MODULE_' : ''}${name}_DIR`;
 }
 
 /** Where the project's source is mounted in IRIS's app and worker containers. */
@@ -81,9 +83,9 @@ export function sourceMount(moduleName: string): string {
   return `/opt/iris-modules/${moduleName.toLowerCase()}`;
 }
 
-/** The tag `make image` gives IRIS's app image with the project's modules installed. */
+/** The tag `make image` gives IRIS's app image with the project's modules installed (Docker allows 128 characters). */
 export function imageTag(moduleName: string): string {
-  return `with-${moduleName.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')}`;
+  return `with-${moduleName.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')}`.slice(0, 128);
 }
 
 /** An IOC of each family, as `make replay` takes it: IRIS's type name, a colon, the value. */

@@ -36,8 +36,12 @@ describe('dev loop facts', () => {
   it('names the source variable, the mount and the image tag after the project', () => {
     assert.equal(sourceVariable('iris-urlscan-module'), 'IRIS_URLSCAN_MODULE_DIR');
     assert.equal(sourceVariable('iris.Threat-Fox'), 'IRIS_THREAT_FOX_DIR');
+    // A shell variable cannot start with a digit.
+    assert.equal(sourceVariable('0'), 'MODULE_0_DIR');
+    assert.equal(sourceVariable('9-lives'), 'MODULE_9_LIVES_DIR');
     assert.equal(sourceMount('Iris-Foo'), '/opt/iris-modules/iris-foo');
     assert.equal(imageTag('Iris.Foo_module'), 'with-iris.foo_module');
+    assert.equal(imageTag('a'.repeat(200)).length, 128);
   });
 });
 
