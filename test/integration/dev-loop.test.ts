@@ -363,6 +363,8 @@ class FakeIris {
 
   constructor(
     readonly apiKey: string,
+    /** The key of a user who is not a server administrator. */
+    readonly analystKey: string,
     /** What IRIS learns when it imports each package: its human name and parameters. */
     readonly installed: Record<string, { humanName: string; parameters: string[] }>,
   ) {}
@@ -383,6 +385,7 @@ class FakeIris {
     };
     const success = (message: string, data: unknown = []): void => reply(200, { status: 'success', message, data });
     const error = (message: string, data: unknown = [], status = 400): void => reply(status, { status: 'error', message, data });
+    if (request.headers.authorization === `Bearer ${this.analystKey}`) return error('Permission denied', [], 403);
     if (request.headers.authorization !== `Bearer ${this.apiKey}`) return error('Authentication required', [], 401);
     if (request.method === 'GET' && path === '/manage/modules/list') {
       return success(
@@ -460,7 +463,7 @@ describe('make register against a fake IRIS API on 127.0.0.1', function () {
   before(async () => {
     ({ dir } = await generateModule({ type: 'processor', moduleName: 'iris-urlscan-module' }));
     writeFileSync(join(dir, localSettingsFile), `[parameters]\nurlscan_api_url = "${exampleServiceUrl}"\nurlscan_api_key = "${serviceKey}"\n`);
-    iris = new FakeIris(adminKey, {
+    iris = new FakeIris(adminKey, 'analyst-api-key', {
       iris_urlscan_module: { humanName: 'IrisUrlscan', parameters: ['urlscan_on_manual_trigger_ioc_enabled', 'urlscan_api_url', 'urlscan_api_key'] },
     });
     server = createServer((request, response) => void iris.handler(request, response));
@@ -506,13 +509,16 @@ describe('make register against a fake IRIS API on 127.0.0.1', function () {
     assertShown(again.output.replaceAll(irisUrl, exampleIrisUrl), second!.shown);
   });
 
-  it('stops at a 401 with the step, the status and IRIS\'s message, exit 1, and no key', async () => {
+  it("stops at a 401 or a 403 with the step, the status and IRIS's message, exit 1, and no key", async () => {
     iris.received = [];
     const result = await register({ IRIS_API_KEY: 'not-the-admin-key' });
     assert.equal(result.status, 1, result.output);
     assert.match(result.output, /^Failed: list the modules \(GET \/manage\/modules\/list\): HTTP 401: Authentication required\. IRIS did not accept the API key/m);
     assert.equal(iris.received.length, 1);
     assert.ok(!result.output.includes('not-the-admin-key'));
+    const analyst = await register({ IRIS_API_KEY: 'analyst-api-key' });
+    assert.equal(analyst.status, 1, analyst.output);
+    assert.match(analyst.output, /^Failed: list the modules \(GET \/manage\/modules\/list\): HTTP 403: Permission denied\. The key's user is not a server administrator/m);
   });
 
   it("prints IRIS's health-check logs when IRIS refuses the module, exit 1", async () => {
