@@ -6,16 +6,18 @@
 // The README's transcripts are run as written, and must print what they show.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { elision, exampleIrisUrl, exampleModuleId, exampleServiceUrl, localSettingsFile } from '../../generators/lib/dev-loop.js';
+import { devComposeFile, elision, exampleIrisUrl, exampleModuleId, exampleServiceUrl, imageRecipeFile, imageTag, localSettingsFile, sourceVariable } from '../../generators/lib/dev-loop.js';
+import { irisCompose, irisContainers } from '../../generators/lib/iris.js';
 import { generateModule } from '../support/generate.js';
 import { standIn } from '../support/paths.js';
 import { python311, python39 } from '../support/python.js';
+import { ensurePythonTools } from '../support/python-tools.js';
 import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
 
 interface Ran {
@@ -607,5 +609,87 @@ describe('make register against a fake IRIS API on 127.0.0.1', function () {
     } finally {
       tls.close();
     }
+  });
+});
+
+describe('make dev, dev-reload and image, with a stand-in docker that records its calls', function () {
+  this.timeout(300_000);
+  let dir: string;
+  let bin: string;
+  let irisDir: string;
+  let calls: string;
+
+  before(async () => {
+    ({ dir } = await generateModule({ type: 'processor', moduleName: 'iris-urlscan-module' }));
+    const scratch = mkdtempSync(join(tmpdir(), 'iris-docker-'));
+    bin = join(scratch, 'bin');
+    calls = join(scratch, 'calls.txt');
+    irisDir = join(scratch, 'iris-web');
+    mkdirSync(bin);
+    mkdirSync(irisDir);
+    writeFileSync(join(irisDir, irisCompose.composeFile), 'services: {}\n');
+    writeFileSync(join(irisDir, irisCompose.envFile), 'APP_IMAGE_TAG=v2.4.20\n');
+    // No Docker engine here: this docker records its arguments (and the project folder's
+    // variable), and answers `compose config --format json` as Compose would for IRIS.
+    const variable = sourceVariable('iris-urlscan-module');
+    writeFileSync(
+      join(bin, 'docker'),
+      [
+        '#!/bin/sh',
+        `printf '%s|%s\\n' "$${variable}" "$*" >> '${calls}'`,
+        'case "$*" in *"config --format json"*) echo \'{"services": {"app": {"image": "dfir-iris/iriswebapp_app:v2.4.20"}}}\' ;; esac',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(bin, 'docker'), 0o755);
+  });
+
+  const run = (target: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> =>
+    exec('make', ['--no-print-directory', ...target], dir, { PATH: `${bin}${delimiter}${process.env.PATH}`, ...env });
+  const recorded = (): string[] => readFileSync(calls, 'utf8').trim().split('\n');
+
+  it("make dev runs IRIS's compose file with the override, the project's folder in its variable", async () => {
+    rmSync(calls, { force: true });
+    const result = await run(['dev', `IRIS_DIR=${irisDir}`]);
+    assert.equal(result.status, 0, result.output);
+    assert.deepEqual(recorded(), [`${dir}|compose -f ${join(irisDir, irisCompose.composeFile)} -f ${devComposeFile} up -d`]);
+  });
+
+  it('make dev says what is missing: IRIS_DIR, its compose file, its .env', async () => {
+    assert.match((await run(['dev'])).output, /Set IRIS_DIR to a checkout of iris-web v2\.4\.20: make dev IRIS_DIR=\.\.\/iris-web/);
+    assert.match((await run(['dev', `IRIS_DIR=${dir}`])).output, /has no docker-compose\.yml: IRIS_DIR is a checkout of iris-web/);
+    rmSync(join(irisDir, irisCompose.envFile));
+    try {
+      const result = await run(['dev', `IRIS_DIR=${irisDir}`]);
+      assert.notEqual(result.status, 0);
+      assert.match(result.output, /has no \.env: copy its \.env\.model to \.env and change the passwords and secrets in it/);
+    } finally {
+      writeFileSync(join(irisDir, irisCompose.envFile), 'APP_IMAGE_TAG=v2.4.20\n');
+    }
+  });
+
+  it("make dev-reload restarts IRIS's app and worker", async () => {
+    rmSync(calls, { force: true });
+    const result = await run(['dev-reload']);
+    assert.equal(result.status, 0, result.output);
+    assert.deepEqual(recorded(), [`|restart ${irisContainers.app} ${irisContainers.worker}`]);
+  });
+
+  it("make image builds Dockerfile.iris on the image IRIS's files name, with the fresh wheel as its only context", async () => {
+    rmSync(calls, { force: true });
+    // Offline: setuptools >= 77 from the test tools' environment, no build isolation.
+    const result = await run(['image', `IRIS_DIR=${irisDir}`, `PYTHON=${ensurePythonTools().python}`], {
+      PIP_NO_BUILD_ISOLATION: '0',
+      PIP_NO_INDEX: '1',
+      PIP_DISABLE_PIP_VERSION_CHECK: '1',
+    });
+    assert.equal(result.status, 0, result.output);
+    const tag = `iriswebapp_app:${imageTag('iris-urlscan-module')}`;
+    assert.deepEqual(recorded(), [
+      `|compose -f ${join(irisDir, irisCompose.composeFile)} config --format json`,
+      `|build --file ${imageRecipeFile} --build-arg IRIS_IMAGE=dfir-iris/iriswebapp_app:v2.4.20 --tag ${tag} build/iris-image`,
+    ]);
+    assert.deepEqual(readdirSync(join(dir, 'build', 'iris-image')), ['iris_urlscan_module-0.1.0-py3-none-any.whl']);
+    assert.match(result.output, new RegExp(`set ${irisCompose.imageVariables.name}=iriswebapp_app and ${irisCompose.imageVariables.tag}=${imageTag('iris-urlscan-module')}`));
   });
 });
