@@ -151,6 +151,17 @@ describe('make replay on a generated processor', function () {
     assertShown(result.output.replaceAll(serviceUrl, exampleServiceUrl).replaceAll(dir, '/path/to/iris-urlscan-module'), replay!.shown);
   });
 
+  it("prints the README's transcript for an automatic hook and URLs too", async () => {
+    const { dir: other } = await generateModule({ type: 'processor', moduleName: 'iris-urlhaus-module', options: { hooks: 'ioc:create', iocTypes: 'url,domain' } });
+    writeFileSync(join(other, localSettingsFile), `[parameters]\nurlhaus_api_url = "${serviceUrl}"\nurlhaus_api_key = "${key}"\n`);
+    const [replay] = commands(transcripts(readFileSync(join(other, 'README.md'), 'utf8')).find((block) => block[0]!.startsWith('$ make replay '))!);
+    assert.equal(replay!.command, 'make replay HOOK=on_postload_ioc_create IOC=url:https://evil.example.com/login');
+    const result = await exec('sh', ['-c', replay!.command], other, { PYTHON: python311(), PYTHONPATH: standIn });
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.output, /urlhaus_on_postload_ioc_create_enabled is off by default: on for this replay/);
+    assertShown(result.output.replaceAll(serviceUrl, exampleServiceUrl).replaceAll(other, '/path/to/iris-urlhaus-module'), replay!.shown);
+  });
+
   it('lists the IOCs, and a hook off by default is on for the replay', async () => {
     settings(`[parameters]\nurlscan_api_url = "${serviceUrl}"\n`);
     const result = await make(dir, ['replay', 'HOOK=on_postload_ioc_create', 'IOC=domain:a.example ip-dst:203.0.113.7 md5:44d88612fea8a8f36de82e1278abb02f', 'TLP=green'], {}, python311());
