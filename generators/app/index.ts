@@ -168,6 +168,6 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
     const files = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}), ...this.ledger.settle(this.destinationRoot()) };
     this.config.set('files', files);
     for (const line of staleMessages(this.stale)) this.log.info(line);
-    this.log(nextSteps(this.destinationRoot(), [this.answers.packageName!]));
+    this.log(nextSteps(this.destinationRoot(), [this.answers.packageName!], this.baseData(this.allAnswers).devLoop.replayCommand));
   }
 }

@@ -11,6 +11,26 @@ import {
   type PipelineArgument,
   type ProjectAnswers,
 } from './answers.js';
+import {
+  devComposeFile,
+  exampleParameters,
+  exampleServiceAnswer,
+  harnessModule,
+  imageRecipeFile,
+  imageTag,
+  irisEnvironment,
+  localSettingsFile,
+  objectVariables,
+  registerTranscript,
+  replayCommand,
+  replayPipelineCommand,
+  replayPipelineTranscript,
+  replayTranscript,
+  requiredIgnores,
+  type TranscriptFacts,
+  sourceMount,
+  sourceVariable,
+} from './dev-loop.js';
 import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
 import { irisObjects, processorHooks, type IrisObjectFacts, type ProcessorHook } from './hooks.js';
 import { iocFamilies, iocFamilyLabels, type IocFamily } from './ioc-families.js';
@@ -19,6 +39,7 @@ import {
   defaultMaxTlp,
   interfaceVersion,
   irisDefaultIocTlp,
+  irisCompose,
   irisContainers,
   irisModuleTypeConstant,
   irisTlpIds,
@@ -83,6 +104,34 @@ export const runtimeFacts: RuntimeFacts = {
   text,
 };
 
+/** The development loop's names and commands for one project (dev-loop.ts). */
+export interface DevLoopContext {
+  localSettingsFile: string;
+  /** The lines every .gitignore needs for the loop. */
+  requiredIgnores: typeof requiredIgnores;
+  irisEnvironment: typeof irisEnvironment;
+  composeFile: string;
+  imageRecipeFile: string;
+  harnessModule: string;
+  objectVariables: typeof objectVariables;
+  /** Environment variable the compose override reads the project's folder from. */
+  sourceVariable: string;
+  /** Where the project's source is mounted in IRIS's containers. */
+  sourceMount: string;
+  /** Tag of IRIS's app image with the project's modules (`make image`). */
+  imageTag: string;
+  /** The package's example `make replay` or `make replay-pipeline` command; undefined for a processor without hooks. */
+  replayCommand: string | undefined;
+  /** What the example prints (README); undefined when the README shows the command alone. */
+  replayTranscript: string[] | undefined;
+  /** What `make register` prints, twice (README). */
+  registerTranscript: string[];
+  /** The `[parameters]` lines of the README's settings example. */
+  exampleParameters: ReturnType<typeof exampleParameters>;
+  /** The answer of the service the README's replay example assumes. */
+  exampleServiceAnswer: string;
+}
+
 export interface TemplateContext {
   project: ProjectAnswers;
   module: PackageAnswers;
@@ -116,6 +165,11 @@ export interface TemplateContext {
   wheelPrefix: string;
   year: number;
   containers: typeof irisContainers;
+  /** iris-web 2.4's compose facts (iris.ts). */
+  irisCompose: typeof irisCompose;
+  /** IRIS facts about every object a processor can follow, by object (hooks.ts). */
+  irisObjects: typeof irisObjects;
+  devLoop: DevLoopContext;
   /** The package's line in the README's module list. */
   readmeLine: string;
   readmeModulesStart: string;
@@ -143,17 +197,29 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
   const handled = [...new Set(hooks.map((hook) => hook.object))];
   const handlesIocs = hooks.some((hook) => hook.object === 'ioc' && hook.receives === 'row');
   const holder = project.author || project.githubUser || `The ${project.moduleName} authors`;
+  const iocFamilyChoice = handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [];
+  const fileTypes = module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [];
+  const parameters = module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs);
+  const transcriptFacts: TranscriptFacts = {
+    moduleName: project.moduleName,
+    names,
+    hooks,
+    iocFamilies: iocFamilyChoice,
+    parameters,
+    fileTypes,
+    pipelineArgs,
+  };
   return {
     project,
     module,
     names,
     hooks,
     handledObjects: Object.values(irisObjects).filter((facts) => handled.includes(facts.object)),
-    iocFamilies: handlesIocs ? iocFamilyList(typeAnswers.iocTypes) : [],
+    iocFamilies: iocFamilyChoice,
     iocFamilyLabels,
     pipelineArgs,
-    fileTypes: module.type === 'pipeline' ? fileTypeList(typeAnswers.fileTypes ?? '') : [],
-    parameters: module.type === 'processor' ? processorParameters(names, hooks) : pipelineParameters(names, pipelineArgs),
+    fileTypes,
+    parameters,
     runtimeParameters,
     interfaceVersion,
     parameterTypes,
@@ -166,6 +232,25 @@ export function buildContext(project: ProjectAnswers, module: PackageAnswers, ty
     wheelPrefix: project.moduleName.toLowerCase().replace(/[-_.]+/g, '_'),
     year,
     containers: irisContainers,
+    irisCompose,
+    irisObjects,
+    devLoop: {
+      localSettingsFile,
+      requiredIgnores,
+      irisEnvironment,
+      composeFile: devComposeFile,
+      imageRecipeFile,
+      harnessModule,
+      objectVariables,
+      sourceVariable: sourceVariable(project.moduleName),
+      sourceMount: sourceMount(project.moduleName),
+      imageTag: imageTag(project.moduleName),
+      replayCommand: module.type === 'processor' ? replayCommand(hooks, iocFamilyChoice) : replayPipelineCommand(fileTypes, pipelineArgs),
+      replayTranscript: module.type === 'processor' ? replayTranscript(transcriptFacts) : replayPipelineTranscript(transcriptFacts),
+      registerTranscript: registerTranscript(transcriptFacts, module.type),
+      exampleParameters: exampleParameters(transcriptFacts, module.type),
+      exampleServiceAnswer,
+    },
     readmeLine: `- \`${names.packageName}\`: ${module.type} module (${names.interfaceClass})`,
     readmeModulesStart,
     readmeModulesEnd,

@@ -50,8 +50,56 @@ export const irisDefaultIocTlp = 'amber';
 /** The highest TLP a processor sends to its service unless an administrator says otherwise. */
 export const defaultMaxTlp = 'amber';
 
+/** One of IRIS's services that import modules, as its compose files declare it. */
+export interface IrisComposeService {
+  /** `container_name`: what `docker exec`, `docker cp` and `docker restart` take. */
+  container: string;
+  /** The service's `command`, word for word. */
+  command: readonly string[];
+  /** Where the service's `volumes` mount something, in its container. */
+  mountTargets: readonly string[];
+}
+
+/**
+ * iris-web 2.4's compose files, as the generated project relies on them: read in
+ * `docker-compose.base.yml` and `docker-compose.yml` at tag v2.4.20 (and unchanged
+ * since v2.4.0 in what is listed here), and in `docker/webApp/Dockerfile` for the
+ * image's layout. Stated once: the Makefile, `iris-dev.compose.yml`, `Dockerfile.iris`,
+ * the README and the tests read them here.
+ */
+export const irisCompose = {
+  /** The iris-web tag these facts were read at: the one to check out for `make dev`. */
+  tag: 'v2.4.20',
+  /** Compose file of a checkout of iris-web that runs IRIS from its published images. */
+  composeFile: 'docker-compose.yml',
+  /** The variables file IRIS's compose files read, in the checkout, and the model to copy it from. */
+  envFile: '.env',
+  envModel: '.env.model',
+  /** The services that import modules: the app (registration, health check, uploads) and the worker (hooks, pipelines). */
+  services: {
+    app: {
+      container: 'iriswebapp_app',
+      command: ['nohup', './iris-entrypoint.sh', 'iriswebapp'],
+      mountTargets: ['/etc/irisRootCACert.pem', '/home/iris/certificates/', '/iriswebapp/certificates/ldap/', '/home/iris/downloads', '/home/iris/user_templates', '/home/iris/server_data'],
+    },
+    worker: {
+      container: 'iriswebapp_worker',
+      command: ['./wait-for-iriswebapp.sh', 'app:8000', './iris-entrypoint.sh', 'iris-worker'],
+      mountTargets: ['/etc/irisRootCACert.pem', '/home/iris/certificates/', '/iriswebapp/certificates/ldap/', '/home/iris/downloads', '/home/iris/user_templates', '/home/iris/server_data'],
+    },
+  } satisfies Record<'app' | 'worker', IrisComposeService>,
+  /** The named volumes IRIS's compose files declare (the override must neither redeclare nor drop them). */
+  volumes: ['iris-downloads', 'user_templates', 'server_data', 'db_data'],
+  /** The variables `docker-compose.yml` takes the app and worker image from (set in IRIS's .env). */
+  imageVariables: { name: 'APP_IMAGE_NAME', tag: 'APP_IMAGE_TAG' },
+  /** Where IRIS's image keeps module wheels (`/iriswebapp` is its working folder). */
+  dependenciesDir: '/iriswebapp/dependencies',
+  /** The admin API key IRIS gives its first administrator when its .env sets it (read once, when IRIS creates its database). */
+  adminApiKeyVariable: 'IRIS_ADM_API_KEY',
+} as const;
+
 /** Containers a module must be installed in (docker-compose names). */
-export const irisContainers = { app: 'iriswebapp_app', worker: 'iriswebapp_worker' } as const;
+export const irisContainers = { app: irisCompose.services.app.container, worker: irisCompose.services.worker.container } as const;
 
 /** Python version IRIS runs; generated code must run on it. */
 export const irisPythonVersion = '3.9';

@@ -1,7 +1,11 @@
-import { irisContainers } from './iris.js';
+import { localSettingsFile } from './dev-loop.js';
+import { irisCompose, irisContainers } from './iris.js';
 
-/** What to do after generation: build, deploy into IRIS, register, test. */
-export function nextSteps(folder: string, packageNames: readonly string[]): string {
+/**
+ * What to do after generation: test, try the module without IRIS, run it in IRIS, register.
+ * @param replayCommand the primary package's `make replay` (or `make replay-pipeline`) example
+ */
+export function nextSteps(folder: string, packageNames: readonly string[], replayCommand?: string): string {
   const names = packageNames.map((name) => `    ${name}`).join('\n');
   return [
     '',
@@ -10,12 +14,21 @@ export function nextSteps(folder: string, packageNames: readonly string[]): stri
     'Next steps:',
     `  cd ${JSON.stringify(folder)}`,
     "  pip install -e '.[test]' && make test   run the module's own tests",
+    ...(replayCommand
+      ? [
+          `  ${replayCommand}`,
+          `                                          one IRIS call on the module, without IRIS (settings: ${localSettingsFile})`,
+        ]
+      : []),
+    `  make dev IRIS_DIR=../iris-web           IRIS (a checkout of iris-web ${irisCompose.tag}) with this project installed;`,
+    '                                          make dev-reload after an edit',
+    "  make register                           add, configure and enable it through IRIS's REST API",
     '  make wheel                              build the wheel into dist/',
     `  make deploy                             install it into ${irisContainers.app} and ${irisContainers.worker}`,
     '                                          and restart both (APP=... WORKER=... to rename)',
-    '  In IRIS: Advanced > Modules > "+" (Add module), and type exactly:',
+    '  Or by hand, in IRIS: Advanced > Modules > "+" (Add module), and type exactly:',
     names,
-    '  then configure its parameters and enable it.',
+    '  then configure its parameters and enable it. The README has the details.',
     '',
   ].join('\n');
 }

@@ -36,7 +36,7 @@ export function templateOwner(templatePath: string): Owner {
 /** The comment that starts a generator-owned file, by the file's type; undefined when it takes none. */
 function commentFor(target: string): string | undefined {
   const name = target.split('/').pop() ?? target;
-  if (name.endsWith('.py') || name === 'Makefile' || name.endsWith('.yml') || name.endsWith('.yaml') || name.endsWith('.toml')) {
+  if (name.endsWith('.py') || name === 'Makefile' || name.startsWith('Dockerfile') || name.endsWith('.yml') || name.endsWith('.yaml') || name.endsWith('.toml')) {
     return `# ${ownedHeader}\n`;
   }
   return undefined;

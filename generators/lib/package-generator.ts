@@ -268,6 +268,12 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
   /** Hashes recorded directly (regions of files). */
   private extraHashes: Record<string, string> = {};
 
+  /** The package's replay example; in a repository of several packages, it names the package. */
+  private replayCommand(): string | undefined {
+    const command = this.context().devLoop.replayCommand;
+    return command !== undefined && this.mode === 'repository' ? `${command} PACKAGE=${this.module.packageName}` : command;
+  }
+
   end(): void {
     if (this.mode !== 'foreign') {
       const files = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}), ...this.ledger.settle(this.destinationRoot()), ...this.extraHashes };
@@ -278,7 +284,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     this.log(
       this.mode === 'foreign'
         ? foreignNextSteps(this.destinationRoot(), this.module.packageName)
-        : nextSteps(this.destinationRoot(), [this.module.packageName]),
+        : nextSteps(this.destinationRoot(), [this.module.packageName], this.replayCommand()),
     );
   }
 }

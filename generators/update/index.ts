@@ -10,6 +10,7 @@ import { baseContext, buildContext, runtimeFacts, type TemplateContext } from '.
 import type { ModuleType } from '../lib/iris.js';
 import { conflictFlag, deleteForced, renderFile, templateDirs, writeForced } from '../lib/layout.js';
 import { legacyHashes } from '../lib/legacy/v0_1_0.js';
+import { withRequiredIgnores } from '../lib/dev-loop.js';
 import { contentHash, managedRegionKey, managedRegionOf, templateOwner } from '../lib/ownership.js';
 import type { AddedModule } from '../lib/package-generator.js';
 import { readmeSection } from '../lib/readme.js';
@@ -29,7 +30,7 @@ import { migrateConfig, type Migration } from '../lib/update/migrations.js';
 type UpdateOptions = BaseOptions & { yes?: boolean };
 
 /** What the run did to one file, for the summary. */
-type Outcome = 'updated' | 'added' | 'migrated' | 'kept' | 'removed' | 'obsolete' | 'pending';
+type Outcome = 'updated' | 'added' | 'migrated' | 'kept' | 'amended' | 'removed' | 'obsolete' | 'pending';
 
 /** A package of the project, with everything needed to render it. */
 interface ProjectPackage {
@@ -43,6 +44,7 @@ const outcomeTitles: Record<Outcome, string> = {
   added: 'added',
   migrated: 'moved to the new layout (unchanged since 0.1.0 generated them)',
   kept: 'edited by you: kept, with the new version beside as <file>.new',
+  amended: 'edited by you: kept, with only the lines this version needs added',
   pending: 'written beside your files as <file>.new, for you to finish the move (see below)',
   removed: 'removed: no longer generated, and unchanged since generated',
   obsolete: 'no longer generated, but edited by you: kept',
@@ -59,6 +61,8 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
   private intended = new Map<string, { content: string; outcome: Outcome }>();
   private outcomes = new Map<string, Outcome>();
   private extraHashes: Record<string, string> = {};
+  /** Lines added to files the author edited (shown in the summary), by file. */
+  private amendments = new Map<string, string[]>();
 
   constructor(args: string[], options: UpdateOptions) {
     // Only the run-loop methods are tasks; the others are helpers.
@@ -233,8 +237,25 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
     if (file.target === 'pyproject.toml') return this.updateManifest(file.content, onDisk);
     if (file.target !== 'README.md' && file.target !== '.gitignore') return;
     if (onDisk === undefined || onDisk === file.content) return;
-    if (this.untouched(file.target, onDisk)) this.write(file.target, file.content, 'updated', true);
-    else this.log.info(`${file.target} was edited: kept as it is (\`yo iris-module --force\` rewrites it from the answers).`);
+    if (this.untouched(file.target, onDisk)) return this.write(file.target, file.content, 'updated', true);
+    if (file.target === '.gitignore') return this.amendIgnores(onDisk);
+    this.log.info(`${file.target} was edited: kept as it is (\`yo iris-module --force\` rewrites it from the answers).`);
+  }
+
+  /**
+   * An edited .gitignore stays the author's, but gets the lines this version cannot do
+   * without (the local settings file holds keys), added at its end. Its recorded hash is
+   * left alone: it is still the author's file.
+   */
+  private amendIgnores(onDisk: string): void {
+    const { text, added } = withRequiredIgnores(onDisk);
+    if (added.length === 0) {
+      this.log.info('.gitignore was edited: kept as it is (`yo iris-module --force` rewrites it from the answers).');
+      return;
+    }
+    writeForced(this, this.destinationPath('.gitignore'), text);
+    this.outcomes.set('.gitignore', 'amended');
+    this.amendments.set('.gitignore', added);
   }
 
   /** pyproject.toml: the region between the generator's markers follows the new version. */
@@ -310,7 +331,13 @@ export default class UpdateGenerator extends Generator<Record<string, unknown>, 
     for (const outcome of Object.keys(outcomeTitles) as Outcome[]) {
       const targets = [...this.outcomes].filter(([, value]) => value === outcome).map(([target]) => target).sort();
       if (targets.length === 0) continue;
-      lines.push(`${outcomeTitles[outcome]}:`, ...targets.map((target) => `  ${target}`));
+      lines.push(
+        `${outcomeTitles[outcome]}:`,
+        ...targets.map((target) => {
+          const added = this.amendments.get(target);
+          return added ? `  ${target}: added ${added.join(', ')}` : `  ${target}`;
+        }),
+      );
     }
     for (const migration of this.applied) lines.push(`.yo-rc.json: migrated from ${migration.summary}.`);
     for (const name of this.pendingPackages) lines.push('', ...this.pendingSteps(name));
