@@ -4,7 +4,7 @@
 // use); and it runs from the packed tarball as installed with npm.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appQuestions, typeQuestions, type Question } from '../../generators/lib/questions.js';
@@ -15,6 +15,7 @@ import { TmuxSession } from './lib/tmux.js';
 
 const recorder = join(repoRoot, 'test', 'e2e', 'lib', 'record-imports.mjs');
 const bundle = join(repoRoot, 'dist', 'generators', 'cli.bundle.js');
+const everyOption = [...appQuestions, ...typeQuestions.processor, ...typeQuestions.pipeline].map((q) => `--${q.option}`);
 
 interface Run {
   status: number;
@@ -53,22 +54,33 @@ describe('the bundled iris-module bin', function () {
       [['pipeline', '--yes', '--keyword', 'evtx'], empty],
       [['--help'], parent],
     ];
+    let help = '';
     for (const [args, cwd] of runs) {
       const run = runBin(args, cwd);
       assert.equal(run.status, 0, `iris-module ${args.join(' ')}:\n${run.output}`);
       assert.ok(binFiles(run.imports), `iris-module ${args.join(' ')} loads only the bin and its bundle:\n${run.imports.join('\n')}`);
+      if (args[0] === '--help') help = run.output;
     }
+    for (const option of [...everyOption, '--yes']) assert.ok(help.includes(option), `--help mentions ${option}:\n${help}`);
     assert.ok(existsSync(join(parent, 'iris-bundle-module', 'iris_second_module', 'IrisSecondInterface.py')));
     assert.ok(existsSync(join(parent, 'iris-bundle-pipeline', 'iris_bundle_pipeline', 'IrisBundlePipelineInterface.py')));
     assert.ok(existsSync(join(empty, 'iris_evtx_module', 'IrisEvtxInterface.py')));
   });
 
-  it('stops on a bad option with the same message and exit status, from the bundle alone', () => {
-    const dir = tempFolder();
-    const run = runBin(['target', '--yes', '--package-name', 'json'], dir);
-    assert.equal(run.status, 1, run.output);
-    assert.match(run.output, /Package name "json" would shadow the Python standard library/);
-    assert.ok(binFiles(run.imports), run.imports.join('\n'));
+  it('stops on a bad or unknown option with a message and exit status 1, writing nothing, from the bundle alone', () => {
+    const refusals: Array<[string[], RegExp]> = [
+      [['--package-name', 'json'], /Package name "json" would shadow the Python standard library/],
+      [['--module-version', '1.0'], /Version "1.0" is not a semantic version/],
+      [['--hook', 'ioc:create'], /unknown option '--hook'[\s\S]*--hooks/],
+    ];
+    for (const [options, message] of refusals) {
+      const dir = tempFolder();
+      const run = runBin(['target', '--yes', ...options], dir);
+      assert.equal(run.status, 1, run.output);
+      assert.match(run.output, message);
+      assert.deepEqual(readdirSync(dir), [], `${options.join(' ')} writes nothing`);
+      assert.ok(binFiles(run.imports), run.imports.join('\n'));
+    }
   });
 
   it('asks its questions in a terminal, shows the welcome banner and writes the module', async function () {

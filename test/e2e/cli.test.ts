@@ -1,30 +1,18 @@
 // The generator as people install and run it: the packed tarball and an
 // `npm link`ed clone under the real `yo` 7 CLI, run by an unprivileged user
-// with a home of their own, and the package's own bin.
+// with a home of their own. The package's own bin: bin-bundle.test.ts.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appQuestions, typeQuestions } from '../../generators/lib/questions.js';
-import { tempFolder } from '../support/generate.js';
-import { cliPath, repoRoot } from '../support/paths.js';
+import { repoRoot } from '../support/paths.js';
 import { installYo, yoVersion, type YoInstall } from './lib/installed-yo.js';
 import { asUser, cliUser, userEnv, userFile, userFolder } from './lib/user.js';
 
 interface Run {
   status: number;
   output: string;
-}
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1', ...env },
-    timeout: 120_000,
-  });
-  return { status: result.status ?? -1, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
 /** Runs `argv` as the CLI user, in `cwd`, with exactly `env`. */
@@ -101,6 +89,9 @@ describe(`the real CLI, on Node ${process.version}`, function () {
         assert.match(result.output, /type exactly:\s+iris_toto/);
       });
 
+      // What follows does not depend on how the package was installed: the tarball only.
+      if (via === 'npm link') return;
+
       it('yo iris-module:processor adds a processor to it', () => {
         const project = join(out, 'projects', 'iris-toto');
         const result = yo(['iris-module:processor', '--yes', '--keyword', 'vt2'], project);
@@ -146,43 +137,4 @@ describe(`the real CLI, on Node ${process.version}`, function () {
       });
     });
   }
-
-  describe('the iris-module bin (no global yo)', () => {
-    it('generates a processor module as root', () => {
-      const dir = tempFolder();
-      const result = run('node', [cliPath, 'iris-threatfox-module', '--yes'], dir);
-      assert.equal(result.status, 0, result.output);
-      assert.ok(existsSync(join(dir, 'iris-threatfox-module', 'iris_threatfox_module', 'IrisThreatfoxInterface.py')));
-    });
-
-    it('runs a sub-generator by name', () => {
-      const dir = join(tempFolder(), 'evtx');
-      mkdirSync(dir);
-      const result = run('node', [cliPath, 'pipeline', '--yes', '--keyword', 'evtx'], dir);
-      assert.equal(result.status, 0, result.output);
-      assert.ok(existsSync(join(dir, 'iris_evtx_module', 'IrisEvtxInterface.py')), result.output);
-    });
-
-    it('refuses a bad option with a message and a non-zero exit', () => {
-      const dir = tempFolder();
-      const result = run('node', [cliPath, 'target', '--yes', '--module-version', '1.0'], dir);
-      assert.equal(result.status, 1, result.output);
-      assert.match(result.output, /Version "1.0" is not a semantic version/);
-      assert.deepEqual(readdirSync(dir), []);
-    });
-
-    it('refuses an option no generator declares, naming the nearest one', () => {
-      const dir = tempFolder();
-      const result = run('node', [cliPath, 'target', '--yes', '--hook', 'ioc:create'], dir);
-      assert.equal(result.status, 1, result.output);
-      assert.match(result.output, /unknown option '--hook'[\s\S]*--hooks/);
-      assert.deepEqual(readdirSync(dir), []);
-    });
-
-    it('--help lists every option', () => {
-      const result = run('node', [cliPath, '--help'], tempFolder());
-      assert.equal(result.status, 0, result.output);
-      for (const option of [...everyOption, '--yes']) assert.ok(result.output.includes(option), `--help mentions ${option}`);
-    });
-  });
 });

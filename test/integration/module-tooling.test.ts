@@ -28,9 +28,11 @@ describe('generated project tooling', function () {
   });
 
   it('make test runs the module tests', () => {
-    const result = make(dir, 'test', { PYTHONPATH: [dir, standIn].join(delimiter) }, python311());
+    // The whole suite runs in modules.test.ts: here pytest keeps the contract tests only.
+    const env = { PYTHONPATH: [dir, standIn].join(delimiter), PYTEST_ADDOPTS: '-k test_contract' };
+    const result = make(dir, 'test', env, python311());
     assert.equal(result.status, 0, result.output);
-    assert.match(result.output, /\d+ passed/);
+    assert.match(result.output, /\b[1-9]\d* passed, [1-9]\d* deselected\b/);
   });
 
   it('make wheel builds the wheel into dist/', () => {

@@ -113,3 +113,14 @@ export function runPytest(python: string, dir: string): PytestReport {
     output: result.stdout + result.stderr,
   };
 }
+
+/** How many tests pytest collects in the project, without running them. */
+export function collectTests(python: string, dir: string): number {
+  const result = run(python, ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
+    cwd: dir,
+    env: { PYTHONPATH: [dir, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  const count = /^(\d+) tests? collected/m.exec(result.stdout);
+  if (result.status !== 0 || !count) throw new Error(`pytest --collect-only failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  return Number(count[1]);
+}
