@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModule, tempFolder } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { python311 } from '../support/python.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -98,7 +98,7 @@ function opensslVersion(): string {
 function measure(project: string, packageName: string, dataDir: string): Timings {
   const result = spawnSync(
     python311(),
-    [driver, '--project', project, '--package', packageName, '--stand-in', standIn, '--data', dataDir, '--runs', String(runs)],
+    [driver, '--project', project, '--package', packageName, '--stand-in', irisInterfacePath(), '--data', dataDir, '--runs', String(runs)],
     { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, maxBuffer: 16 * MiB },
   );
   if (result.status !== 0) throw new Error(`pipeline_ingest_driver.py failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ensureBuildTools } from '../support/build-tools.js';
 import { generateModule } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { buildPython, python311 } from '../support/python.js';
 
 function make(dir: string, target: string, env: NodeJS.ProcessEnv, python: string) {
@@ -27,7 +27,7 @@ describe('generated project tooling', function () {
   });
 
   it('make test runs the module tests', () => {
-    const result = make(dir, 'test', { PYTHONPATH: [dir, standIn].join(delimiter) }, python311());
+    const result = make(dir, 'test', { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter) }, python311());
     assert.equal(result.status, 0, result.output);
     assert.match(result.output, /\d+ passed/);
   });

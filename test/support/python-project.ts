@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ensureBuildTools } from './build-tools.js';
-import { loaderScript, standIn } from './paths.js';
+import { irisInterfacePath, loaderScript } from './paths.js';
 import { buildPython } from './python.js';
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -56,17 +56,26 @@ export interface LoadReport {
   registered_hooks: Array<Record<string, unknown>>;
   deregistered_hooks: Array<Record<string, unknown>>;
   message_queue: string[];
+  /** The folder of the iris_interface package the module was loaded with. */
+  iris_interface: string;
 }
 
-/** Loads a package as IRIS does and health-checks it, with the stand-in iris_interface. */
+/**
+ * Loads a package as IRIS does and health-checks it, with the stand-in
+ * iris_interface or the one IRIS_INTERFACE_PATH names. `sitePath` (a pip
+ * --target folder or a source tree) is added after the standard library, as
+ * site-packages are in IRIS.
+ */
 export function loadLikeIris(
   python: string,
   packageName: string,
   sitePath: string,
   extra: string[] = [],
 ): LoadReport {
-  const result = run(python, [loaderScript, packageName, ...extra], {
-    env: { PYTHONPATH: [sitePath, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+  // The loader puts the IRIS stubs and irisInterfacePath() first on sys.path itself.
+  irisInterfacePath();
+  const result = run(python, [loaderScript, packageName, '--site', sitePath, ...extra], {
+    env: { PYTHONPATH: '', PYTHONDONTWRITEBYTECODE: '1' },
     cwd: tmpdir(),
   });
   try {
@@ -86,12 +95,12 @@ export interface PytestReport {
   output: string;
 }
 
-/** Runs the project's own tests with the stand-in iris_interface on PYTHONPATH. */
+/** Runs the project's own tests with the stand-in iris_interface, or the one IRIS_INTERFACE_PATH names, on PYTHONPATH. */
 export function runPytest(python: string, dir: string): PytestReport {
   const junit = join(mkdtempSync(join(tmpdir(), 'iris-junit-')), 'report.xml');
   const result = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`], {
     cwd: dir,
-    env: { PYTHONPATH: [dir, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+    env: { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });
   let xml = '';
   try {
