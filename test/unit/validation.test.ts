@@ -66,6 +66,22 @@ const rules: Record<string, [(value: string) => Validation, Case[]]> = {
       ['json', false, 'standard library'],
       ['logging', false, 'standard library'],
       ['parser', false, 'standard library'],
+      // Modules of Python 3.9 only (IRIS's runtime): gone in 3.10, so absent from sys.stdlib_module_names.
+      ['symbol', false, 'standard library'],
+      ['formatter', false, 'standard library'],
+      ['_bootlocale', false, 'standard library'],
+      ['_peg_parser', false, 'standard library'],
+      // CPython's test modules, which sys.stdlib_module_names leaves out.
+      ['_testcapi', false, 'standard library'],
+      ['xxlimited', false, 'standard library'],
+      // IRIS's own packages and the project's names, in any case (a case-sensitive check let these through).
+      ['App', false, 'shadow'],
+      ['CELERY', false, 'shadow'],
+      ['Iris_Interface', false, 'shadow'],
+      ['Test', false, 'shadow'],
+      ['Build', false, 'Build'],
+      ['PIP', false, 'PIP'],
+      ['_', false, 'keyword'],
       ['p'.repeat(40), true],
       ['p'.repeat(41), false, 'characters long'],
       ['', false],
