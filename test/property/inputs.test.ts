@@ -8,12 +8,13 @@
 // run with a message naming the value, before anything is written.
 //
 // The generator runs in this process (yeoman-test); the Python checks run once
-// per interpreter over every generated project. The seed is printed; replay a
-// run with FC_SEED=<seed> (and FC_RUNS=<runs> for the same cases), or one
-// counterexample with FC_SEED and FC_PATH. `npm run test:property` runs more.
+// per interpreter over every generated project. The seed is printed: fixed in
+// `npm test`, random in `npm run test:property`, which also runs more cases.
+// Replay a run with FC_SEED=<seed> (and FC_RUNS=<runs> for the same cases), or
+// one counterexample with FC_SEED and FC_PATH.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,6 @@ import helpers from 'yeoman-test';
 import { hookObjects } from '../../generators/lib/hooks.js';
 import { deriveKeyword, derivePackageName, pascalCase } from '../../generators/lib/naming.js';
 import { pythonStdlibModules } from '../../generators/lib/python-stdlib.js';
-import { validatePackageName } from '../../generators/lib/validation.js';
 import { ensureBuildTools } from '../support/build-tools.js';
 import { generatorPath } from '../support/paths.js';
 import { buildPython, python311, python39 } from '../support/python.js';
@@ -64,7 +64,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const checkScript = join(here, 'check_projects.py');
 const loadScript = join(here, 'load_modules.py');
 
-const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+/**
+ * `npm test` runs the same cases every time (a fixed seed), so a pass or a failure
+ * does not depend on luck; `npm run test:property` sets FC_SEED=random for new
+ * cases at every run. Any counterexample found goes into the unit tables
+ * (test/unit/validation.test.ts), which catch it deterministically.
+ */
+const fixedSeed = 20261201;
+const seed =
+  process.env.FC_SEED === undefined || process.env.FC_SEED === ''
+    ? fixedSeed
+    : process.env.FC_SEED === 'random'
+      ? (Date.now() ^ (Math.random() * 0x100000000)) | 0
+      : Number(process.env.FC_SEED);
+if (!Number.isInteger(seed)) throw new Error(`FC_SEED=${process.env.FC_SEED} is not an integer seed or "random"`);
 /** Runs of each generator property; the pure ones below are cheap and run ten times as many. */
 const runs = Number(process.env.FC_RUNS ?? 120);
 const path = process.env.FC_PATH;
@@ -482,7 +495,7 @@ describe('inputs (property-based)', function () {
   let failed = false;
 
   before(() => {
-    console.log(`      fast-check seed ${seed}, ${runs} runs per generator property; replay: ${replay}${path ? ` FC_PATH=${path}` : ''}; projects in ${root}`);
+    console.log(`      fast-check seed ${seed} (${seed === fixedSeed ? 'fixed' : 'given or random'}), ${runs} runs per generator property; replay: ${replay}${path ? ` FC_PATH=${path}` : ''}; projects in ${root}`);
   });
 
   afterEach(function () {
@@ -680,27 +693,6 @@ describe('inputs (property-based)', function () {
       }),
       { ...fcParameters, numRuns: Math.ceil(runs / 4) },
     );
-  });
-
-  it('package names that shadow the standard library of Python 3.10 to 3.13 are refused', async function () {
-    this.timeout(60_000);
-    // pyenv's other versions, next to 3.11; at least 3.11 itself.
-    const versions = dirname(dirname(dirname(python311())));
-    const pythons = [
-      ...new Set([
-        python311(),
-        ...(existsSync(versions) ? readdirSync(versions) : [])
-          .filter((version) => /^3\.1[0-3]\.\d+$/.test(version))
-          .map((version) => join(versions, version, 'bin', 'python'))
-          .filter((python) => existsSync(python)),
-      ]),
-    ];
-    for (const python of pythons) {
-      const { records } = await runPython(python, [checkScript, 'stdlib']);
-      const names: string[] = records[0].names;
-      const accepted = names.filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && validatePackageName(name) === true);
-      assert.deepEqual(accepted, [], `${python}: standard library modules accepted as package names`);
-    }
   });
 
   it('escapers: any accepted one-line text survives TOML, Markdown and Python literals exactly, within the line length', async function () {
