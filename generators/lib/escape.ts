@@ -96,6 +96,8 @@ export function pythonWrapped(value: string, column: number, indent: number): st
     }
   }
   if (current !== '') chunks.push(current);
+  // Empty text has nothing to split: parentheses around no literal would make a tuple.
+  if (chunks.length === 0) return literal;
   const pad = ' '.repeat(indent + 4);
   return `(\n${chunks.map((chunk) => pad + pythonString(chunk)).join('\n')}\n${' '.repeat(indent)})`;
 }

@@ -88,10 +88,26 @@ describe('escaping', () => {
       );
     });
 
+    it('starts a new line with the word that does not fit, and goes on filling it', () => {
+      assert.equal(
+        pythonWrapped('aaaaaaaaaa bbbbbbbb cc', 90, 80),
+        lines('(', `${pad(84)}"aaaaaaaaaa "`, `${pad(84)}"bbbbbbbb cc"`, `${pad(80)})`),
+      );
+    });
+
+    it('keeps empty text one literal, even past the end of the line', () => {
+      assert.equal(pythonWrapped('', 98, 0), '""');
+    });
+
     it('splits whitespace longer than a line', () => {
       assert.equal(
         pythonWrapped(`a${' '.repeat(30)}b`, 90, 80),
         lines('(', `${pad(84)}"a"`, `${pad(84)}"${pad(14)}"`, `${pad(84)}"${pad(14)}"`, `${pad(84)}"  b"`, `${pad(80)})`),
+      );
+      // Deeply indented, a literal has 4 columns: an escaped U+0085 (8 columns) goes alone on its line.
+      assert.equal(
+        pythonWrapped('a\u0085\u0085b', 99, 92),
+        lines('(', `${pad(96)}"a"`, `${pad(96)}"\\u0085"`, `${pad(96)}"\\u0085"`, `${pad(96)}"b"`, `${pad(92)})`),
       );
     });
   });
