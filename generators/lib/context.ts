@@ -31,7 +31,7 @@ import {
   sourceMount,
   sourceVariable,
 } from './dev-loop.js';
-import { markdownText, plainLine, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
+import { markdownText, plainLine, prose, pythonString, pythonValue, pythonWrapped, tomlString } from './escape.js';
 import { irisObjects, processorHooks, type IrisObjectFacts, type ProcessorHook } from './hooks.js';
 import { iocFamilies, iocFamilyLabels, type IocFamily } from './ioc-families.js';
 import { irisIocTypes } from './iris-ioc-types.js';
@@ -72,6 +72,8 @@ const text = {
   pyWrap: pythonWrapped,
   /** A Python literal for a parameter default: True, 3, "text", None. */
   pyValue: pythonValue,
+  /** Docstring or comment prose, reflowed within 88 columns. */
+  prose,
   toml: tomlString,
   md: markdownText,
   plain: plainLine,

@@ -214,6 +214,9 @@ export function replayTranscript(facts: TranscriptFacts): string[] | undefined {
     '',
     `Status: success: ${human}: ${hook.hookName}: 1 done, 0 skipped, 0 failed`,
     'Log:',
+    // iris_interface's own lines, queued as the module is created, as IRIS's task logs show them too.
+    '  INFO     Retrieved server configuration',
+    '  INFO     Module has initiated',
     `  INFO     ${human}: ${hook.hookName}${menu ? ` (${menu})` : ''} with 1 item(s).`,
     `  INFO     GET ${url}: HTTP 200`,
     `  INFO     ${ioc}: report written to the ${tab} tab${tags.length > 0 ? ' and tags added' : ''}.`,

@@ -113,8 +113,28 @@ export function pythonWrapped(value: string, column: number, indent: number, lit
     }
   }
   if (current !== '') chunks.push(current);
+  // Empty text has nothing to split: parentheses around no literal would make a tuple.
+  if (chunks.length === 0) return literal;
   const pad = ' '.repeat(indent + 4);
   return `(\n${chunks.map((chunk) => pad + literalOf(chunk)).join('\n')}\n${' '.repeat(indent)})`;
+}
+
+/**
+ * Prose for a docstring or a comment, reflowed: words separated by single spaces, in
+ * lines of at most `width` columns (a longer word alone on its line). Generated prose
+ * holds names of up to 40 characters, so it cannot be wrapped by hand in a template.
+ */
+export function prose(text: string, width = 88): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter((item) => item !== '')) {
+    if (line !== '' && columns(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
 }
 
 /** A TOML basic string holding `text` exactly; TOML cannot hold a lone surrogate, which becomes U+FFFD. */

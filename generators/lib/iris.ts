@@ -122,3 +122,9 @@ export const reservedPackageNames: ReadonlySet<string> = new Set([
   'tests',
   'test',
 ]);
+
+/**
+ * Top-level names of the packaging tools installed in IRIS's Python: installing a
+ * module package of that name would overwrite them.
+ */
+export const irisToolPackageNames: ReadonlySet<string> = new Set(['setuptools', 'pkg_resources', '_distutils_hack', 'wheel']);

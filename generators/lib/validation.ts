@@ -3,7 +3,7 @@
 import { isLicenseId, licenseIds } from './licenses.js';
 import { hookObjects, type HookObject } from './hooks.js';
 import { iocFamilyNames, isIocFamily } from './ioc-families.js';
-import { moduleTypes, reservedPackageNames } from './iris.js';
+import { irisToolPackageNames, moduleTypes, reservedPackageNames } from './iris.js';
 import { pythonStdlibModules } from './python-stdlib.js';
 
 export type Validation = true | string;
@@ -72,6 +72,9 @@ export function validatePackageName(value: string): Validation {
   }
   if (reservedPackageNames.has(value.toLowerCase())) {
     return `Package name ${show(value)} would shadow a package IRIS itself imports: choose another name (for example iris_${value.toLowerCase()}_module).`;
+  }
+  if (irisToolPackageNames.has(value.toLowerCase())) {
+    return `Package name ${show(value)} is a packaging tool installed in IRIS's Python, which installing the module would overwrite: choose another name (for example iris_${value.toLowerCase()}_module).`;
   }
   if (pythonStdlibModules.has(value)) {
     return `Package name ${show(value)} would shadow the Python standard library module of that name: choose another name (for example iris_${value.toLowerCase()}_module).`;

@@ -15,7 +15,7 @@ import { delimiter, join } from 'node:path';
 import { devComposeFile, elision, exampleIrisUrl, exampleModuleId, exampleServiceUrl, imageRecipeFile, imageTag, localSettingsFile, sourceVariable } from '../../generators/lib/dev-loop.js';
 import { irisCompose, irisContainers } from '../../generators/lib/iris.js';
 import { generateModule } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { python311, python39 } from '../support/python.js';
 import { ensurePythonTools } from '../support/python-tools.js';
 import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
@@ -44,13 +44,13 @@ function exec(command: string, args: string[], cwd: string, env: NodeJS.ProcessE
  * `withInterface` puts the iris_interface stand-in on the path.
  */
 function harness(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, withInterface = true, python = python39()): Promise<Ran> {
-  const path = [join(dir, 'tests'), ...(withInterface ? [standIn] : [])].join(delimiter);
+  const path = [join(dir, 'tests'), ...(withInterface ? [irisInterfacePath()] : [])].join(delimiter);
   return exec(python, ['-m', 'iris_harness', ...args], dir, { PYTHONPATH: path, ...env });
 }
 
 /** `make <args>` in the project, with the iris_interface stand-in (Python as for {@link harness}). */
 function make(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, python = python39()): Promise<Ran> {
-  return exec('make', ['--no-print-directory', ...args], dir, { PYTHON: python, PYTHONPATH: standIn, ...env });
+  return exec('make', ['--no-print-directory', ...args], dir, { PYTHON: python, PYTHONPATH: irisInterfacePath(), ...env });
 }
 
 function listen(server: Server): Promise<string> {
@@ -138,7 +138,7 @@ describe('make replay on a generated processor', function () {
     assert.equal(replay!.command, 'make replay HOOK=on_manual_trigger_ioc IOC=domain:evil.example.com');
     const before = seen.length;
     // Python 3.11, which has Jinja2 (as IRIS has) to render the report.
-    const result = await exec('sh', ['-c', replay!.command], dir, { PYTHON: python311(), PYTHONPATH: standIn });
+    const result = await exec('sh', ['-c', replay!.command], dir, { PYTHON: python311(), PYTHONPATH: irisInterfacePath() });
     assert.equal(result.status, 0, result.output);
     assert.ok(!result.output.includes(key), 'the key is not printed');
     // The key went to the service, in the handler's header, once.
@@ -156,7 +156,7 @@ describe('make replay on a generated processor', function () {
     writeFileSync(join(other, localSettingsFile), `[parameters]\nurlhaus_api_url = "${serviceUrl}"\nurlhaus_api_key = "${key}"\n`);
     const [replay] = commands(transcripts(readFileSync(join(other, 'README.md'), 'utf8')).find((block) => block[0]!.startsWith('$ make replay '))!);
     assert.equal(replay!.command, 'make replay HOOK=on_postload_ioc_create IOC=url:https://evil.example.com/login');
-    const result = await exec('sh', ['-c', replay!.command], other, { PYTHON: python311(), PYTHONPATH: standIn });
+    const result = await exec('sh', ['-c', replay!.command], other, { PYTHON: python311(), PYTHONPATH: irisInterfacePath() });
     assert.equal(result.status, 0, result.output);
     assert.match(result.output, /urlhaus_on_postload_ioc_create_enabled is off by default: on for this replay/);
     assertShown(result.output.replaceAll(serviceUrl, exampleServiceUrl).replaceAll(other, '/path/to/iris-urlhaus-module'), replay!.shown);
@@ -309,7 +309,7 @@ describe('make replay-pipeline on a generated pipeline', function () {
       ["printf 'evil.example.com\\n203.0.113.7\\n' > indicators.evtx", 'make replay-pipeline FILES="indicators.evtx" ARGS="tag=dc01"'],
     );
     for (const step of steps) {
-      const result = await exec('sh', ['-c', step.command], dir, { PYTHON: python39(), PYTHONPATH: standIn });
+      const result = await exec('sh', ['-c', step.command], dir, { PYTHON: python39(), PYTHONPATH: irisInterfacePath() });
       assert.equal(result.status, 0, result.output);
       assertShown(result.output.replaceAll(dir, '/path/to/iris-evtx-module'), step.shown);
     }

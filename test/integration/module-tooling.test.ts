@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { generateModule } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { python311 } from '../support/python.js';
 import { ensurePythonTools } from '../support/python-tools.js';
 
@@ -29,7 +29,7 @@ describe('generated project tooling', function () {
 
   it('make test runs the module tests', () => {
     // The whole suite runs in modules.test.ts: here pytest keeps the contract tests only.
-    const env = { PYTHONPATH: [dir, standIn].join(delimiter), PYTEST_ADDOPTS: '-k test_contract' };
+    const env = { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTEST_ADDOPTS: '-k test_contract' };
     const result = make(dir, 'test', env, python311());
     assert.equal(result.status, 0, result.output);
     assert.match(result.output, /\b[1-9]\d* passed, [1-9]\d* deselected\b/);

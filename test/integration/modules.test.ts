@@ -89,19 +89,6 @@ function proveModule(spec: ModuleSpec, packageName: string, interfaceClass: stri
     assert.ok(existsSync(join(site, packageName, `${interfaceClass}.py`)), `${interfaceClass}.py in the wheel`);
   });
 
-  if (spec.type === 'processor') {
-    it('registers the hooks its configuration enables, and deregisters the others', () => {
-      const report = loadLikeIris(python39(), packageName, site, ['--register-hooks']);
-      assert.equal(report.loaded && report.healthy, true, report.message);
-      const registered = report.registered_hooks.map((hook) => hook.iris_hook_name);
-      const deregistered = report.deregistered_hooks.map((hook) => hook.iris_hook_name);
-      // Manual triggers are on by default, the others off.
-      assert.ok(registered.every((name) => String(name).startsWith('on_manual_trigger_')), registered.join(','));
-      assert.ok(deregistered.every((name) => !String(name).startsWith('on_manual_trigger_')), deregistered.join(','));
-      assert.equal(new Set([...registered, ...deregistered]).size, registered.length + deregistered.length);
-    });
-  }
-
   it('is clean under ruff check and ruff format --check, with its own configuration', () => {
     assert.deepEqual(ruffCheck(dir), []);
     assert.equal(ruffFormatCheck(dir), '');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { generateModule } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { buildWheel, compileAll, installWheel, loadLikeIris, runPytest } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
 import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
@@ -67,7 +67,7 @@ function collectedTests(dir: string): string[] {
   const result = spawnSync(python311(), ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, PYTHONPATH: [dir, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+    env: { ...process.env, PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });
   assert.equal(result.status, 0, result.stdout + result.stderr);
   return result.stdout.split('\n').filter((line) => line.includes('::'));
@@ -77,10 +77,12 @@ function collectedTests(dir: string): string[] {
 // already through secure_filename, or not), then pipeline runs as IRIS's worker does.
 // Prints what happened as JSON.
 const ingestScript = String.raw`
-import json, os, sys, tempfile
-site, project, package, extension, arguments = sys.argv[1:6]
+import json, os, site, sys, tempfile
+site_dir, project, package, extension, arguments = sys.argv[1:6]
 arguments = json.loads(arguments)
-sys.path[:0] = [site, os.path.join(project, "tests")]
+# The wheel's folder as IRIS's site-packages: after the standard library.
+site.addsitedir(site_dir)
+sys.path.insert(0, os.path.join(project, "tests"))
 from iris_harness import stubs
 from iris_harness.loader import load_like_iris
 from iris_harness.objects import FileUpload, make_pipeline_data
@@ -165,7 +167,7 @@ describe('pipeline modules for several argument and file-type choices, proven wi
         const result = spawnSync(
           python39(),
           ['-c', ingestScript, site, dir, pipeline.packageName, extension, JSON.stringify(filled)],
-          { encoding: 'utf8', env: { ...process.env, PYTHONPATH: standIn, PYTHONDONTWRITEBYTECODE: '1' } },
+          { encoding: 'utf8', env: { ...process.env, PYTHONPATH: irisInterfacePath(), PYTHONDONTWRITEBYTECODE: '1' } },
         );
         assert.equal(result.status, 0, result.stdout + result.stderr);
         const report = JSON.parse(result.stdout) as IngestReport;

@@ -99,6 +99,9 @@ export const pythonKeywords = [
 /** Packages IRIS imports, that a module must not replace (README: app, iris_interface, ...). */
 export const irisPackages = ['app', 'iris_interface', 'celery', 'flask', 'jinja2', 'werkzeug', 'sqlalchemy', 'requests', 'packaging'];
 
+/** The packaging tools installed in IRIS's Python, which installing a module of that name would overwrite. */
+export const irisToolPackages = ['setuptools', 'pkg_resources', '_distutils_hack', 'wheel'];
+
 /**
  * Names that break the generated project itself: the folders its .gitignore and
  * `make clean` treat as build output, what its tests import from `tests/`, the
@@ -148,6 +151,7 @@ export function acceptsPackageName(value: string, stdlib: ReadonlySet<string>): 
     value !== '_' &&
     !pythonKeywords.includes(value) &&
     !irisPackages.includes(value.toLowerCase()) &&
+    !irisToolPackages.includes(value.toLowerCase()) &&
     !projectPackages.includes(value.toLowerCase()) &&
     !stdlib.has(value)
   );

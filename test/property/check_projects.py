@@ -3,7 +3,7 @@
     python check_projects.py compile <manifest.json>      every .py file compiles, warnings as errors
     python check_projects.py toml <manifest.json>         pyproject.toml parses with tomllib (3.11+)
     python check_projects.py metadata <manifest.json>     setuptools reads pyproject.toml and writes core metadata
-    python check_projects.py stdlib                       sys.stdlib_module_names (3.10+)
+    python check_projects.py stdlib                       this interpreter's standard library (see stdlib_names)
 
 The manifest is a JSON list of {"id": ..., "dir": ...}. One JSON object is
 printed per line: results for each project, then {"done": ...}. The property
@@ -90,10 +90,37 @@ def core_metadata(projects):
     emit({"done": True})
 
 
+def stdlib_names():
+    """Top-level modules of this interpreter's standard library, from two sources.
+
+    - "found": what pkgutil finds in the standard library's folders (lib-dynload
+      included) plus the modules built into the interpreter: what an import
+      finds there, and IRIS's site-packages come after it. Python 3.9 has only
+      this source.
+    - "declared": sys.stdlib_module_names, Python's own list (3.10 and later).
+    """
+    import pkgutil
+    import sysconfig
+
+    folders = set()
+    for key in ("stdlib", "platstdlib"):
+        folder = sysconfig.get_paths()[key]
+        folders.update([folder, os.path.join(folder, "lib-dynload")])
+    found = {module.name for module in pkgutil.iter_modules(sorted(f for f in folders if os.path.isdir(f)))}
+    found.update(sys.builtin_module_names)
+    declared = getattr(sys, "stdlib_module_names", None)
+    return {
+        "version": "{}.{}.{}".format(*sys.version_info[:3]),
+        "folders": sorted(folders),
+        "found": sorted(found),
+        "declared": sorted(declared) if declared is not None else None,
+    }
+
+
 def main(argv):
     mode = argv[1]
     if mode == "stdlib":
-        emit({"names": sorted(sys.stdlib_module_names)})
+        emit(stdlib_names())
         emit({"done": True})
         return 0
     with open(argv[2], encoding="utf-8") as handle:

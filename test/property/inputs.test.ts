@@ -8,12 +8,13 @@
 // run with a message naming the value, before anything is written.
 //
 // The generator runs in this process (yeoman-test); the Python checks run once
-// per interpreter over every generated project. The seed is printed; replay a
-// run with FC_SEED=<seed> (and FC_RUNS=<runs> for the same cases), or one
-// counterexample with FC_SEED and FC_PATH. `npm run test:property` runs more.
+// per interpreter over every generated project. The seed is printed: fixed in
+// `npm test`, random in `npm run test:property`, which also runs more cases.
+// Replay a run with FC_SEED=<seed> (and FC_RUNS=<runs> for the same cases), or
+// one counterexample with FC_SEED and FC_PATH.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +24,9 @@ import { marked } from 'marked';
 import { parse as parseToml } from 'smol-toml';
 import helpers from 'yeoman-test';
 import { hookObjects } from '../../generators/lib/hooks.js';
-import { deriveKeyword, derivePackageName, pascalCase } from '../../generators/lib/naming.js';
 import { pythonStdlibModules } from '../../generators/lib/python-stdlib.js';
 import { validatePackageName } from '../../generators/lib/validation.js';
-import { generatorPath, standIn } from '../support/paths.js';
+import { generatorPath } from '../support/paths.js';
 import { python311, python39 } from '../support/python.js';
 import { ensurePythonTools } from '../support/python-tools.js';
 import { ruffCheck } from '../support/ruff.js';
@@ -46,6 +46,7 @@ import {
   hasControl,
   hooksArb,
   irisPackages,
+  irisToolPackages,
   keywordArb,
   licenseArb,
   menuLabelArb,
@@ -64,7 +65,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const checkScript = join(here, 'check_projects.py');
 const loadScript = join(here, 'load_modules.py');
 
-const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+/**
+ * `npm test` runs the same cases every time (a fixed seed), so a pass or a failure
+ * does not depend on luck; `npm run test:property` sets FC_SEED=random for new
+ * cases at every run. Any counterexample found goes into the unit tables
+ * (test/unit/validation.test.ts), which catch it deterministically.
+ */
+const fixedSeed = 20261201;
+const seed =
+  process.env.FC_SEED === undefined || process.env.FC_SEED === ''
+    ? fixedSeed
+    : process.env.FC_SEED === 'random'
+      ? (Date.now() ^ (Math.random() * 0x100000000)) | 0
+      : Number(process.env.FC_SEED);
+if (!Number.isInteger(seed)) throw new Error(`FC_SEED=${process.env.FC_SEED} is not an integer seed or "random"`);
 /** Runs of each generator property; the pure ones below are cheap and run ten times as many. */
 const runs = Number(process.env.FC_RUNS ?? 120);
 const path = process.env.FC_PATH;
@@ -98,6 +112,34 @@ interface ValidCase {
 }
 
 const stdlib: ReadonlySet<string> = pythonStdlibModules;
+
+// The naming rules as the README's option table states them, written again here so that
+// no expectation comes from generators/lib/naming.ts, the code under test.
+
+/** --keyword's default: the module name's words (split at -, _ and .) in lower case, without a leading iris and a last word module, joined by _. */
+function keywordOf(moduleName: string): string {
+  const words = moduleName.toLowerCase().split(/[-_.]/).filter((word) => word !== '');
+  // "iris" as the first word or as the start of it: iris-misp and irismisp both give misp.
+  if (words[0]?.startsWith('iris')) words[0] = words[0].slice('iris'.length);
+  if (words.at(-1) === 'module') words.pop();
+  return words.filter((word) => word !== '').join('_');
+}
+
+/** --package-name's default: the module name in lower case, each - or ., or run of them, as one _. */
+function packageNameOf(moduleName: string): string {
+  return moduleName
+    .toLowerCase()
+    .split(/[-.]+/)
+    .join('_');
+}
+
+/** The keyword in class names and in the default menu label: each _-separated part with a capital first letter, the rest as typed. */
+function classPartOf(keyword: string): string {
+  return keyword
+    .split('_')
+    .map((part) => part.slice(0, 1).toUpperCase() + part.slice(1))
+    .join('');
+}
 const separatorArb = fc.constantFrom(',', ', ', ' , ');
 
 /** Module names whose keyword and package the generator derives, and can. */
@@ -108,7 +150,7 @@ const derivedNameArb = fc
     fc.constantFrom('', '-module', '_module', '.Module'),
   )
   .map(([prefix, words, suffix]) => `${prefix}${words.join('-')}${suffix}`)
-  .filter((name) => acceptsKeyword(deriveKeyword(name)) && acceptsPackageName(derivePackageName(name), stdlib));
+  .filter((name) => acceptsKeyword(keywordOf(name)) && acceptsPackageName(packageNameOf(name), stdlib));
 
 type Names = [moduleName: string, keyword: string | undefined, packageName: string | undefined];
 const namesArb: fc.Arbitrary<Names> = fc.oneof(
@@ -162,10 +204,10 @@ function optionsOf(c: ValidCase): Record<string, string> {
 
 /** What the generated project must hold, derived from the case without the generator's code paths. */
 function expectationsOf(c: ValidCase) {
-  const keyword = c.keyword ?? deriveKeyword(c.moduleName);
-  const packageName = c.packageName ?? derivePackageName(c.moduleName);
+  const keyword = c.keyword ?? keywordOf(c.moduleName);
+  const packageName = c.packageName ?? packageNameOf(c.moduleName);
   const manual = c.type === 'processor' ? c.hooks.filter((pair) => pair.endsWith(':manual')).map((pair) => pair.split(':')[0]!) : [];
-  const menuLabels = Object.fromEntries(manual.map((object) => [object, c.menu.labelFor(object, `Get ${pascalCase(keyword)} insight`)]));
+  const menuLabels = Object.fromEntries(manual.map((object) => [object, c.menu.labelFor(object, `Get ${classPartOf(keyword)} insight`)]));
   return { keyword, packageName, menuLabels };
 }
 
@@ -391,7 +433,7 @@ const refusedValues = (type: ModuleType): Array<[option: string, values: fc.Arbi
   [
     'packageName',
     fc.oneof(
-      fc.constantFrom(...pythonKeywords, '_', ...irisPackages, ...irisPackages.map((name) => name.toUpperCase()), ...projectPackages, 'Build', 'PIP'),
+      fc.constantFrom(...pythonKeywords, '_', ...irisPackages, ...irisPackages.map((name) => name.toUpperCase()), ...irisToolPackages, ...projectPackages, 'Build', 'PIP', 'Wheel'),
       fc.constantFrom(...stdlib),
       fc.constantFrom('', '1x', 'a-b', 'a.b', 'é', 'x'.repeat(41), `_${'a'.repeat(40)}`),
       freeText(20).filter((name) => !acceptsPackageName(name, stdlib)),
@@ -482,7 +524,7 @@ describe('inputs (property-based)', function () {
   let failed = false;
 
   before(() => {
-    console.log(`      fast-check seed ${seed}, ${runs} runs per generator property; replay: ${replay}${path ? ` FC_PATH=${path}` : ''}; projects in ${root}`);
+    console.log(`      fast-check seed ${seed} (${seed === fixedSeed ? 'fixed' : 'given or random'}), ${runs} runs per generator property; replay: ${replay}${path ? ` FC_PATH=${path}` : ''}; projects in ${root}`);
   });
 
   afterEach(function () {
@@ -546,7 +588,8 @@ describe('inputs (property-based)', function () {
         compile311: runPython(python311(), ['-W', 'error', checkScript, 'compile', manifestPath]),
         toml: runPython(python311(), [checkScript, 'toml', manifestPath]),
         metadata: runPython(ensurePythonTools().python, [checkScript, 'metadata', manifestPath]),
-        load: runPython(python39(), [loadScript, manifestPath], { PYTHONPATH: standIn }),
+        // load_like_iris.py puts the IRIS stubs and the iris_interface in use (IRIS_INTERFACE_PATH) on sys.path.
+        load: runPython(python39(), [loadScript, manifestPath], { PYTHONPATH: '' }),
       };
       ignored = gitIgnored(root, projects.flatMap((project) => filesUnder(project.dir)));
       // Each test awaits its own result; keep the others from being reported as unhandled.
@@ -655,7 +698,7 @@ describe('inputs (property-based)', function () {
     this.timeout(Math.max(60_000, runs * 1_000));
     let count = 0;
     const derivedRefused = moduleNameArb.filter(
-      (name) => acceptsModuleName(name) && (!acceptsKeyword(deriveKeyword(name)) || !acceptsPackageName(derivePackageName(name), stdlib)),
+      (name) => acceptsModuleName(name) && (!acceptsKeyword(keywordOf(name)) || !acceptsPackageName(packageNameOf(name), stdlib)),
     );
     await fc.assert(
       fc.asyncProperty(validCaseArb, derivedRefused, async (base, moduleName) => {
@@ -670,36 +713,15 @@ describe('inputs (property-based)', function () {
           (error: Error) => ((message = error.message), true),
           `module name ${JSON.stringify(moduleName)} was accepted without --keyword and --package-name`,
         );
-        const [option, derived] = acceptsKeyword(deriveKeyword(moduleName))
-          ? ['--package-name', derivePackageName(moduleName)]
-          : ['--keyword', deriveKeyword(moduleName)];
+        const [option, derived] = acceptsKeyword(keywordOf(moduleName))
+          ? ['--package-name', packageNameOf(moduleName)]
+          : ['--keyword', keywordOf(moduleName)];
         assert.ok(message.includes(option), `the message names ${option}: ${message}`);
         assert.ok(quotedIn(message).includes(derived) || (derived === '' && /is empty/.test(message)), `the message names ${JSON.stringify(derived)}: ${message}`);
         assert.deepEqual(readdirSync(parent), [], 'nothing is written');
       }),
       { ...fcParameters, numRuns: Math.ceil(runs / 4) },
     );
-  });
-
-  it('package names that shadow the standard library of Python 3.10 to 3.13 are refused', async function () {
-    this.timeout(60_000);
-    // pyenv's other versions, next to 3.11; at least 3.11 itself.
-    const versions = dirname(dirname(dirname(python311())));
-    const pythons = [
-      ...new Set([
-        python311(),
-        ...(existsSync(versions) ? readdirSync(versions) : [])
-          .filter((version) => /^3\.1[0-3]\.\d+$/.test(version))
-          .map((version) => join(versions, version, 'bin', 'python'))
-          .filter((python) => existsSync(python)),
-      ]),
-    ];
-    for (const python of pythons) {
-      const { records } = await runPython(python, [checkScript, 'stdlib']);
-      const names: string[] = records[0].names;
-      const accepted = names.filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && validatePackageName(name) === true);
-      assert.deepEqual(accepted, [], `${python}: standard library modules accepted as package names`);
-    }
   });
 
   it('escapers: any accepted one-line text survives TOML, Markdown and Python literals exactly, within the line length', async function () {

@@ -3,8 +3,9 @@
     python load_modules.py <manifest.json>
 
 The manifest is a JSON list of {"id", "dir", "package"}. For each entry the
-project folder goes first on sys.path (as an installed wheel would be on
-site-packages), then test/python/load_like_iris.py instantiates the module,
+project folder is added as IRIS's site-packages are (site.addsitedir: after
+the standard library, so a package named like a standard module loses to it,
+as in IRIS), then test/python/load_like_iris.py instantiates the module,
 runs IRIS's health check and registers it (hooks of processors included).
 Between entries the package is unloaded and the IRIS stubs are reset, so each
 module is seen as by a fresh IRIS. One JSON line is printed per module:
@@ -17,13 +18,14 @@ import contextlib
 import importlib
 import json
 import os
+import site
 import sys
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "python"))
 
-import load_like_iris  # noqa: E402  (puts the IRIS stubs and the iris_interface stand-in on sys.path)
+import load_like_iris  # noqa: E402  (puts the IRIS stubs and the iris_interface in use on sys.path)
 from app import _recorder  # noqa: E402
 
 
@@ -36,7 +38,8 @@ def unload(package):
 def check(entry):
     package = entry["package"]
     _recorder.reset()
-    sys.path.insert(0, entry["dir"])
+    folder = os.path.abspath(entry["dir"])
+    site.addsitedir(folder)
     importlib.invalidate_caches()
     try:
         report = load_like_iris.run(package, register_hooks=True)
@@ -49,7 +52,7 @@ def check(entry):
             "instantiate": message,
         }
     finally:
-        sys.path.remove(entry["dir"])
+        sys.path.remove(folder)
         unload(package)
 
 

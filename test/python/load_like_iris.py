@@ -3,11 +3,15 @@
 
 Used by the generator-iris-module integration tests:
 
-    python load_like_iris.py <package_name> [--register-hooks] [--config JSON]
+    python load_like_iris.py <package_name> [--site DIR]... [--register-hooks] [--config JSON]
 
-The stubs of IRIS internals (test/python/stubs) and the iris_interface
-stand-in (test/python/stand-in) are put on sys.path by this script; the module
-under test is found through the caller's sys.path / PYTHONPATH.
+The stubs of IRIS internals (test/python/stubs) and an iris_interface are put
+first on sys.path by this script: the stand-in (test/python/stand-in), or the
+real package when IRIS_INTERFACE_PATH names a folder holding it (a checkout
+of iris-module-interface or an unpacked wheel). The module under test is found
+in the --site folders, added as site-packages are (site.addsitedir): after the
+standard library, so a package named like a standard module loses to it, as
+in IRIS.
 
 Steps, following IRIS (see /work/shared/iris-contract.md §1, §2, §7.1):
   1. instantiate the module like instantiate_module_from_name;
@@ -18,7 +22,8 @@ Steps, following IRIS (see /work/shared/iris-contract.md §1, §2, §7.1):
 
 One JSON object is printed on stdout (anything the module prints goes to
 stderr). Exit status: 0 when the module loaded, passed the health check and,
-if asked, registered; 1 otherwise; 2 on bad command-line arguments.
+if asked, registered; 1 otherwise; 2 on bad command-line arguments or an
+IRIS_INTERFACE_PATH without iris_interface.
 """
 import argparse
 import contextlib
@@ -27,6 +32,7 @@ import json
 import logging
 import os
 import re
+import site
 import sys
 import traceback
 
@@ -45,21 +51,42 @@ PIPELINE_INFO_KEYS = ("pipeline_internal_name", "pipeline_human_name", "pipeline
 DEFAULT_MODULE_ID = 1
 
 
-def install_test_paths():
-    """Put the stubs first, then the stand-in, ahead of the rest of sys.path.
+class InterfacePathError(Exception):
+    """IRIS_INTERFACE_PATH is set but does not hold an iris_interface package."""
 
-    Set IRIS_LOADER_REAL_INTERFACE=1 to use an installed iris_interface
-    instead of the stand-in (the app/celery stubs are still used).
-    """
-    paths = [STUBS_DIR]
-    if os.environ.get("IRIS_LOADER_REAL_INTERFACE") != "1":
-        paths.append(STAND_IN_DIR)
-    for path in reversed(paths):
+
+def interface_dir():
+    """The folder iris_interface is imported from: IRIS_INTERFACE_PATH, or the stand-in's."""
+    chosen = os.environ.get("IRIS_INTERFACE_PATH")
+    if not chosen:
+        return STAND_IN_DIR
+    chosen = os.path.abspath(chosen)
+    if not os.path.isfile(os.path.join(chosen, "iris_interface", "IrisModuleInterface.py")):
+        raise InterfacePathError(
+            "IRIS_INTERFACE_PATH={} holds no iris_interface/IrisModuleInterface.py: point it at a checkout "
+            "of iris-module-interface or an unpacked iris-interface wheel (the folder that contains "
+            "iris_interface/), or unset it to use the stand-in".format(chosen))
+    return chosen
+
+
+def install_test_paths():
+    """Put the stubs first, then the iris_interface in use, ahead of the rest of sys.path."""
+    for path in reversed([STUBS_DIR, interface_dir()]):
         if path not in sys.path:
             sys.path.insert(0, path)
 
 
-install_test_paths()
+try:
+    install_test_paths()
+except InterfacePathError as _error:
+    sys.stderr.write("load_like_iris.py: {}\n".format(_error))
+    sys.exit(2)
+
+
+def add_site_dirs(folders):
+    """Make the packages in `folders` importable as installed ones: after the standard library."""
+    for folder in folders:
+        site.addsitedir(os.path.abspath(folder))
 
 
 # -- PEP 440 version comparison ---------------------------------------------
@@ -287,7 +314,9 @@ def run(package, register_hooks=False, config=None, module_id=DEFAULT_MODULE_ID)
         "health_message_queue": [],
         "warnings": [],
         "traceback": None,
+        "iris_interface": None,
     }
+    report["iris_interface"] = _safe(lambda: os.path.dirname(importlib.import_module("iris_interface").__file__))
 
     instance, message = instantiate_module_from_name(package)
     if instance is None:
@@ -351,6 +380,9 @@ def _parse_config(text):
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Load an IRIS module like IRIS does and report as JSON.")
     parser.add_argument("package", help="import name of the module package (e.g. iris_example_module)")
+    parser.add_argument("--site", action="append", default=[], metavar="DIR",
+                        help="folder of installed packages (a pip --target folder, or a source tree) holding the "
+                             "module, added after the standard library as site-packages are; may be repeated")
     parser.add_argument("--register-hooks", action="store_true",
                         help="register the module (store its configuration, call register_hooks(module_id=1))")
     parser.add_argument("--config", type=_parse_config, default=None,
@@ -359,6 +391,7 @@ def main(argv=None):
     if args.config is not None and not args.register_hooks:
         parser.error("--config only applies together with --register-hooks")
 
+    add_site_dirs(args.site)
     real_stdout = sys.stdout
     try:
         with contextlib.redirect_stdout(sys.stderr):

@@ -2,14 +2,19 @@
 """Self-test of the IRIS test infrastructure of generator-iris-module.
 
 Checks that the iris_interface stand-in, the IRIS stubs and load_like_iris.py
-reproduce the behaviour described in /work/shared/iris-contract.md, quirks
-included. Runs with plain Python (3.9+):
+behave as the real iris-interface 1.2.0 and IRIS do (/work/shared/iris-contract.md),
+quirks included. Every expectation is stated from the real package's behaviour,
+so the same tests pass against it: with IRIS_INTERFACE_PATH set to a folder
+holding the real iris_interface (a checkout or an unpacked wheel), they run
+against that instead of the stand-in. Runs with plain Python (3.9+):
 
     python test/python/selftest_stand_in.py
 
 or with pytest:
 
     python -m pytest test/python/selftest_stand_in.py
+
+`npm test` runs it on Python 3.9 and 3.11 (test/integration/stand-in.test.ts).
 """
 import json
 import logging
@@ -24,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-import load_like_iris as loader  # noqa: E402  (also puts stubs and stand-in on sys.path)
+import load_like_iris as loader  # noqa: E402  (also puts the stubs and an iris_interface on sys.path)
 from app import _recorder  # noqa: E402
 from app.datamgmt.iris_engine.evidence_storage import EvidenceStorage  # noqa: E402
 from app.datamgmt.manage.manage_attribute_db import add_tab_attribute_field  # noqa: E402
@@ -51,12 +56,11 @@ def _fresh_process_state():
     of a newly started IRIS process.
     """
     _recorder.reset()
-    S.I2InterfaceNotReady.data = None
-    S.I2InterfaceNotReady.message = "Interface not ready"
-    S.I2Success.data = None
-    S.I2Success.message = "Success"
-    S.I2Error.data = None
-    S.I2Error.message = "Unspecified error"
+    for status, message in ((S.I2InterfaceNotReady, "Interface not ready"), (S.I2Success, "Success"),
+                            (S.I2Error, "Unspecified error")):
+        status.data = None
+        status.message = message
+        status.logs = []
     logging.getLogger().setLevel(logging.INFO)
 
 
@@ -198,11 +202,11 @@ def test_queuing_handler():
 
 def test_interface_imports_need_iris_stubs():
     code = "import iris_interface.IrisModuleInterface"
-    env = dict(os.environ, PYTHONPATH=loader.STAND_IN_DIR)
+    env = dict(os.environ, PYTHONPATH=loader.interface_dir())
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "No module named 'app'" in result.stderr, result.stderr
-    env["PYTHONPATH"] = os.pathsep.join([loader.STAND_IN_DIR, loader.STUBS_DIR])
+    env["PYTHONPATH"] = os.pathsep.join([loader.interface_dir(), loader.STUBS_DIR])
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -225,12 +229,12 @@ def test_constructor_logger_and_reads():
     module = _module_class("Logger module")()
     name = module.log.name
     prefix = "iris_interface.IrisModuleInterface_"
-    assert name.startswith(prefix) and len(name) == len(prefix) + 8 and name[len(prefix):].isalpha()
-    assert module.log.level == logging.NOTSET
+    suffix = name[len(prefix):]
+    assert name.startswith(prefix) and len(suffix) == 8 and suffix.isalpha() and suffix.islower(), name
     assert module.log.name != _module_class("Logger module")().log.name
-    module.log.debug("debug line")
+    queued = len(module.message_queue)
     module.log.info("info line")
-    assert len(module.message_queue) == 1 and "info line" in module.message_queue[0]
+    assert module.message_queue[queued:] == ["info line"]      # the message alone, no level or name
     assert isinstance(module._evidence_storage, EvidenceStorage)
     assert module._server_conf["http_proxy"] is None and "https_proxy" in module._server_conf
     assert module.server_dict_conf == get_server_settings_as_dict()
@@ -395,6 +399,286 @@ def test_evidence_and_attribute_stubs():
     _fresh_process_state()
 
 
+# -- behaviours of the real iris-interface 1.2.0 (issue 14) -----------------
+# Each test states what the real package does, read in its source and checked
+# by running it (IRIS_INTERFACE_PATH=<real package> runs these against it).
+
+UNREGISTERED = "Module configuration not retrieved, using default"
+FAULTY = "Returning faulty configuration.Module configuration not retrieved, using default. []"
+
+
+class _Task(object):
+    """A Celery task as QueuingHandler sees it: unbound (request_stack None) unless told."""
+
+    def __init__(self, request_stack=None):
+        self.request_stack = request_stack
+        self.updates = []
+
+    def update_state(self, **kwargs):
+        self.updates.append(kwargs)
+
+
+def _queue_logger(name, handler):
+    logger = logging.getLogger("selftest." + name)
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)
+    for old in list(logger.handlers):
+        logger.removeHandler(old)
+    logger.addHandler(handler)
+    return logger
+
+
+def test_real_status_replaces_an_empty_log_list():
+    given = []
+    status = S.IIStatus(code=S.I2CodeSuccess, logs=given)
+    assert status.get_logs() == [] and status.get_logs() is not given
+    status.get_logs().append("line")
+    assert given == []
+    kept = ["kept"]
+    assert S.IIStatus(code=S.I2CodeSuccess, logs=kept).get_logs() is kept
+
+
+def test_real_status_names_the_code_when_the_message_is_empty():
+    assert S.IIStatus(code=S.I2CodeSuccess, message=None).get_message() == "Unknown message 2"
+    assert S.IIStatus(code=0xFF01, message="").get_message() == "Unknown message 65281"
+    # The code as it was given, before a falsy one becomes 0xFFFF.
+    status = S.IIStatus(code=0, message="")
+    assert status.get_message() == "Unknown message 0" and status.code == 0xFFFF
+    assert S.IIStatus(code=None, message=None).get_message() == "Unknown message None"
+    assert S.IIStatus(code=S.I2CodeSuccess).get_message() == "Unknown error"     # the default is a message
+
+
+def test_real_status_call_positional_message_wins():
+    status = S.IIStatus(code=S.I2CodeSuccess, message="before")
+    assert status("positional", message="keyword").get_message() == "positional"
+    assert status(message="keyword").get_message() == "keyword"
+    # Only one positional argument, of type str exactly, counts.
+    assert status("one", "two").get_message() == "keyword"
+
+    class Text(str):
+        pass
+
+    assert status(Text("subclass")).get_message() == "keyword"
+
+
+def test_real_status_code_has_status_code():
+    holder = S.IIStatusCode(0x2, "Success")
+    assert holder.status_code == 0x2 and holder.message == "Success"
+    assert not hasattr(holder, "code")
+
+
+def test_real_queuing_handler_keyword_only():
+    queue, task = [], _Task()
+    for positional in ((queue, task), (queue,)):
+        try:
+            S.QueuingHandler(*positional)
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("QueuingHandler{} should need message_queue= and celery_task=".format(positional))
+    try:
+        S.QueuingHandler(message_queue=queue)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("celery_task= is required")
+    # Other arguments go to logging.Handler: the level, positional or not.
+    assert S.QueuingHandler(logging.WARNING, message_queue=queue, celery_task=task).level == logging.WARNING
+    assert S.QueuingHandler(message_queue=queue, celery_task=task, level=logging.ERROR).level == logging.ERROR
+    assert S.QueuingHandler(message_queue=queue, celery_task=task).level == logging.NOTSET
+
+
+def test_real_queuing_handler_strips_trailing_newlines_only():
+    queue, task = [], _Task()
+    logger = _queue_logger("newlines", S.QueuingHandler(message_queue=queue, celery_task=task))
+    logger.info("one\n")
+    logger.info("two\n\n")
+    logger.info("\nthree")
+    logger.info("four\r\n")
+    logger.info("five \n")
+    assert queue == ["one", "two", "\nthree", "four\r", "five "]
+
+
+def test_real_queuing_handler_lets_format_errors_out():
+    queue, task = [], _Task()
+    logger = _queue_logger("format_errors", S.QueuingHandler(message_queue=queue, celery_task=task))
+    try:
+        logger.error("%d", "x")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a record that cannot be formatted must raise out of the logging call")
+    assert queue == []
+    logger.error("%d", 7)
+    assert queue == ["7"]
+
+
+def test_real_queuing_handler_needs_request_stack_on_the_task():
+    queue = []
+    logger = _queue_logger("no_request_stack", S.QueuingHandler(message_queue=queue, celery_task=object()))
+    try:
+        logger.info("line")
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("the task's request_stack is read without a default")
+    bound = _Task(request_stack=["request"])
+    logger = _queue_logger("bound", S.QueuingHandler(message_queue=queue, celery_task=bound))
+    logger.info("progress")
+    assert bound.updates == [{"state": "PROGRESS", "meta": ["line", "progress"]}]
+    assert bound.updates[0]["meta"] is not queue
+
+
+def test_real_module_logger_is_at_debug():
+    _fresh_process_state()
+    logging.getLogger().setLevel(logging.WARNING)
+    try:
+        module = _module_class("Debug module")()
+        assert module.log.level == logging.DEBUG
+        queued = len(module.message_queue)
+        module.log.debug("debug line")
+        assert module.message_queue[queued:] == ["debug line"]
+    finally:
+        _fresh_process_state()
+
+
+def test_real_module_log_errors_raise():
+    _fresh_process_state()
+    module = _module_class("Raising log module")()
+    try:
+        module.log.error("%d", "x")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("log.error('%d', 'x') raises out of the module in the real interface")
+
+
+def test_real_init_log_lines_unregistered():
+    _fresh_process_state()
+    module = _module_class("Fresh module", _module_configuration=[_param("k", "v")])()
+    assert module.message_queue == [UNREGISTERED, FAULTY, "Module has initiated"]
+
+
+def test_real_init_log_lines_registered_and_not_ready():
+    _fresh_process_state()
+    params = [_param("k", "d", value="v")]
+    _recorder.set_module_config("Stored module", params)
+    module = _module_class("Stored module", _module_configuration=params)()
+    assert module.message_queue == ["Retrieved server configuration", "Module has initiated"]
+
+    # Only the first failed readiness check is logged, and "Module has initiated" is not.
+    _fresh_process_state()
+    base = _module_class("IrisBaseModule", _module_type=IrisModuleTypes.module_processor, _pipeline_support=True,
+                         _pipeline_info=dict(VALID_PIPELINE_INFO))()
+    assert base.message_queue == [UNREGISTERED, FAULTY,
+                                  "The module cannot be named as IrisBaseModule. Please reconfigure the module"]
+    _fresh_process_state()
+    processor = _module_class("Processor with pipeline", _pipeline_support=True, _pipeline_info="not a dict")()
+    assert processor.message_queue[2:] == ["Modules of type processor can't have pipelines"]
+    assert not processor.is_ready()
+    _fresh_process_state()
+    update_only = _module_class("Update only", _module_type=IrisModuleTypes.module_pipeline, _pipeline_support=True,
+                                _pipeline_info=dict(VALID_PIPELINE_INFO, pipeline_import_support=False))()
+    assert update_only.message_queue[2:] == [
+        "Logic error in the module pipeline. Update cannot be supported without import."]
+
+
+def test_real_module_dict_conf_logs_each_access():
+    _fresh_process_state()
+    module = _module_class("Unregistered access module", _module_configuration=[_param("k", "v")])()
+    before = len(module.message_queue)
+    module.module_dict_conf
+    module.module_dict_conf
+    assert module.message_queue[before:] == [UNREGISTERED, FAULTY, UNREGISTERED, FAULTY]
+
+    _fresh_process_state()
+    _recorder.set_module_config("Registered access module", [_param("k", "d", value="v")])
+    module = _module_class("Registered access module")()
+    before = len(module.message_queue)
+    assert module.module_dict_conf == {"k": "v"}
+    assert module.message_queue[before:] == ["Retrieved server configuration"]
+    # server_dict_conf logs nothing.
+    module.server_dict_conf
+    assert len(module.message_queue) == before + 1
+
+
+def test_real_malformed_configuration_logs():
+    _fresh_process_state()
+    _recorder.set_module_config("Malformed log module", [_param("count", "1", "int", value="many")])
+    module = _module_class("Malformed log module")()
+    assert module.message_queue == ["Retrieved server configuration", "Configuration malformed",
+                                    "Module has initiated"]
+
+
+def test_real_unregistered_configuration_message():
+    _fresh_process_state()
+    params = [_param("k", "v")]
+    module = _module_class("Unregistered message module", _module_configuration=params)()
+    status = module.get_configuration()
+    assert status is S.I2InterfaceNotReady and status.is_failure()
+    assert status.get_message() == UNREGISTERED
+    assert status.get_data() is params
+
+
+def test_real_parameter_without_param_name_maps_to_none():
+    _fresh_process_state()
+    _recorder.set_module_config("Nameless module", [{"value": "v", "type": "string"},
+                                                    {"param_name": "named", "default": "d", "type": "string"}])
+    module = _module_class("Nameless module")()
+    assert module.get_configuration_dict().is_success()
+    assert module.module_dict_conf == {None: "v", "named": "d"}
+
+
+def test_real_conf_properties_update_the_snapshots():
+    _fresh_process_state()
+    _recorder.set_module_config("Snapshot module", [_param("k", "d", value="v")])
+    module = _module_class("Snapshot module")()
+    module._dict_conf = "replaced"
+    fresh = module.module_dict_conf
+    assert fresh == {"k": "v"} and module._dict_conf is fresh
+
+    _recorder.server_settings["http_proxy"] = "http://proxy.invalid:3128"
+    assert module._server_conf["http_proxy"] is None        # read once in __init__
+    fresh = module.server_dict_conf
+    assert fresh["http_proxy"] == "http://proxy.invalid:3128" and module._server_conf is fresh
+    _fresh_process_state()
+
+
+def test_real_evidence_storage_not_initialized():
+    _fresh_process_state()
+    module = _module_class("No storage module")()
+    module._evidence_storage = None
+    status = module.get_evidence_storage()
+    assert status is S.I2InterfaceNotReady and status.is_failure()
+    assert status.get_message() == "Evidence storage not initialized"
+
+
+def test_real_internal_configure_returns_success():
+    _fresh_process_state()
+    module = _module_class("Internal configure module")()
+    status = module.internal_configure(evidence_storage="storage", mod_web_config=[_param("k", "v")])
+    assert status is S.I2Success and status.code == 2
+    assert module._evidence_storage == "storage"
+
+
+def test_real_legacy_returns_carry_an_empty_list():
+    assert IrisModuleInterface.return_success() == (True, [])
+    assert IrisModuleInterface.return_success("") == (True, [])
+    assert IrisModuleInterface.return_error() == (False, [])
+    assert IrisModuleInterface.return_error(None, S.I2CodeError) == (False, [])
+    assert IrisModuleInterface.return_error("ko") == (False, "ko")
+
+
+def test_real_run_passes_arguments_by_position():
+    _fresh_process_state()
+
+    class Renamed(_module_class("Renamed pipeline module")):
+        def pipeline_handler(self, kind, data):
+            return kind, data
+
+    assert Renamed().run("pipeline_update", {"x": 1}) == ("pipeline_update", {"x": 1})
+
+
 # -- health check and version comparison ----------------------------------
 
 ACCEPTED_VERSIONS = [1.1, 1.2, "1.1", "1.1.0", "1.2", "1.2.0", "1.2.0rc1"]
@@ -517,9 +801,10 @@ class _Packages(object):
                 handle.write(textwrap.dedent(text))
 
     def run(self, *args):
-        env = dict(os.environ, PYTHONPATH=self.root)
-        env.pop("IRIS_LOADER_REAL_INTERFACE", None)
-        result = subprocess.run([sys.executable, LOADER] + list(args), env=env, capture_output=True, text=True)
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        result = subprocess.run([sys.executable, LOADER, "--site", self.root] + list(args), env=env,
+                                capture_output=True, text=True)
         lines = result.stdout.splitlines()
         assert len(lines) == 1, (result.stdout, result.stderr)
         return result.returncode, json.loads(lines[0]), result.stderr
@@ -553,12 +838,32 @@ def test_loader_failure_messages():
             assert code == 1, (package, report)
             assert report["loaded"] is False and report["healthy"] is False
             assert report["message"].startswith(prefix), (package, report["message"])
+        # Site folders come after the standard library, as site-packages do in
+        # IRIS: a package named like a standard module is never the one imported.
+        shadowing = ["json"] + (["symbol"] if sys.version_info < (3, 10) else [])
+        for package in shadowing:
+            packages.add(package, {"__init__.py": '__iris_module_interface = "StShadow"\n',
+                                   "StShadow.py": "class StShadow(object):\n    pass\n"})
+            code, report, _ = packages.run(package)
+            assert code == 1 and report["loaded"] is False, (package, report)
+            assert report["message"].startswith("Could not import module {}".format(package)), report["message"]
         # --config without --register-hooks is a usage error: exit 2, no JSON.
         result = subprocess.run([sys.executable, LOADER, "st_raises", "--config", "[]"],
                                 capture_output=True, text=True)
         assert result.returncode == 2 and result.stdout == "", result
     finally:
         packages.close()
+
+
+def test_loader_interface_path():
+    empty = tempfile.mkdtemp(prefix="iris-selftest-no-interface-")
+    try:
+        env = dict(os.environ, IRIS_INTERFACE_PATH=empty)
+        result = subprocess.run([sys.executable, LOADER, "st_anything"], env=env, capture_output=True, text=True)
+        assert result.returncode == 2 and result.stdout == "", result
+        assert "IRIS_INTERFACE_PATH={} holds no iris_interface".format(empty) in result.stderr, result.stderr
+    finally:
+        shutil.rmtree(empty, ignore_errors=True)
 
 
 def test_loader_processor_flow():
@@ -571,6 +876,7 @@ def test_loader_processor_flow():
         assert report["loaded"] and report["healthy"] and report["message"] == "Success"
         assert report["module_type"] == "module_processor" and report["module_name"] == "Selftest StProc"
         assert report["interface_version"] == "1.2.0" and report["pipeline_info"] == {}
+        assert report["iris_interface"] == os.path.join(loader.interface_dir(), "iris_interface")
         assert report["registered_hooks"] == [] and report["registered"] is None
 
         code, report, stderr = packages.run("st_proc_module", "--register-hooks")

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { loaderScript, standIn } from './paths.js';
+import { irisInterfacePath, loaderScript } from './paths.js';
 import { ensurePythonTools } from './python-tools.js';
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -55,17 +55,26 @@ export interface LoadReport {
   registered_hooks: Array<Record<string, unknown>>;
   deregistered_hooks: Array<Record<string, unknown>>;
   message_queue: string[];
+  /** The folder of the iris_interface package the module was loaded with. */
+  iris_interface: string;
 }
 
-/** Loads a package as IRIS does and health-checks it, with the stand-in iris_interface. */
+/**
+ * Loads a package as IRIS does and health-checks it, with the stand-in
+ * iris_interface or the one IRIS_INTERFACE_PATH names. `sitePath` (a pip
+ * --target folder or a source tree) is added after the standard library, as
+ * site-packages are in IRIS.
+ */
 export function loadLikeIris(
   python: string,
   packageName: string,
   sitePath: string,
   extra: string[] = [],
 ): LoadReport {
-  const result = run(python, [loaderScript, packageName, ...extra], {
-    env: { PYTHONPATH: [sitePath, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+  // The loader puts the IRIS stubs and irisInterfacePath() first on sys.path itself.
+  irisInterfacePath();
+  const result = run(python, [loaderScript, packageName, '--site', sitePath, ...extra], {
+    env: { PYTHONPATH: '', PYTHONDONTWRITEBYTECODE: '1' },
     cwd: tmpdir(),
   });
   try {
@@ -85,12 +94,12 @@ export interface PytestReport {
   output: string;
 }
 
-/** Runs the project's own tests with the stand-in iris_interface on PYTHONPATH. */
+/** Runs the project's own tests with the stand-in iris_interface, or the one IRIS_INTERFACE_PATH names, on PYTHONPATH. */
 export function runPytest(python: string, dir: string): PytestReport {
   const junit = join(mkdtempSync(join(tmpdir(), 'iris-junit-')), 'report.xml');
   const result = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`], {
     cwd: dir,
-    env: { PYTHONPATH: [dir, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+    env: { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });
   let xml = '';
   try {
@@ -118,7 +127,7 @@ export function runPytest(python: string, dir: string): PytestReport {
 export function collectTests(python: string, dir: string): number {
   const result = run(python, ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
     cwd: dir,
-    env: { PYTHONPATH: [dir, standIn].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
+    env: { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });
   const count = /^(\d+) tests? collected/m.exec(result.stdout);
   if (result.status !== 0 || !count) throw new Error(`pytest --collect-only failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);

@@ -30,6 +30,11 @@ function findPython(minor: string): string {
 
 const cache: Record<string, string> = {};
 
+/** pyenv's newest 3.<minor> (e.g. `python('3.12')`); throws when it is missing. */
+export function python(version: string): string {
+  return (cache[version] ??= findPython(version));
+}
+
 export function python39(): string {
   return (cache['3.9'] ??= findPython('3.9'));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { markdownText, pythonLineLength, pythonString, pythonValue, pythonWrapped, tomlString } from '../../generators/lib/escape.js';
+import { markdownText, plainLine, prose, pythonLineLength, pythonString, pythonValue, pythonWrapped, tomlString } from '../../generators/lib/escape.js';
 import { parse } from 'smol-toml';
 import { python311 } from '../support/python.js';
 
@@ -50,6 +50,70 @@ describe('escaping', () => {
     assert.equal(pythonValue(`a'b`), `"a'b"`);
     assert.equal(pythonValue(`a"b'c`), `"a\\"b'c"`);
     assert.equal(pythonValue(`a""b'c`), `'a""b\\'c'`);
+    assert.equal(pythonValue(Number.POSITIVE_INFINITY), 'None');
+    assert.equal(pythonValue(Number.NaN), 'None');
+  });
+
+  it('Python literals: which characters are escaped, exactly', () => {
+    assert.equal(pythonString(' ~'), '" ~"');
+    assert.equal(pythonString('\u001f\u007f'), '"\\x1f\\x7f"');
+    // Lone surrogates at both ends of the range are escaped; the character after them is not.
+    assert.equal(pythonString('\ud800-\udfff-\ue000'), '"\\ud800-\\udfff-\ue000"');
+    assert.equal(pythonString('🦊'), '"🦊"');
+    assert.equal(tomlString('\u001f\udfff'), '"\\u001f\\ufffd"');
+  });
+
+  describe('wrapped Python literals, exactly', () => {
+    const lines = (...parts: string[]): string => parts.join('\n');
+    const pad = (count: number): string => ' '.repeat(count);
+
+    it('keeps a literal on its line while the line stays within 100 columns, the comma after it counted', () => {
+      // 20 + 79 (77 characters and two quotes) + 1 = 100.
+      assert.equal(pythonWrapped('x'.repeat(77), 20, 0), `"${'x'.repeat(77)}"`);
+      assert.equal(pythonWrapped('x'.repeat(78), 20, 0), lines('(', `${pad(4)}"${'x'.repeat(78)}"`, ')'));
+      // Non-ASCII characters count two columns each: 20 + 2 + 76 + 1 = 99, then 101.
+      assert.equal(pythonWrapped('é'.repeat(38), 20, 0), `"${'é'.repeat(38)}"`);
+      assert.equal(pythonWrapped('é'.repeat(39), 20, 0), lines('(', `${pad(4)}"${'é'.repeat(39)}"`, ')'));
+    });
+
+    it('splits at whitespace, filling each line up to 100 columns', () => {
+      // Indented 80: each literal gets 100 - 84 = 16 columns, so 14 characters.
+      assert.equal(
+        pythonWrapped('aaaa bbbb cccc dddd', 90, 80),
+        lines('(', `${pad(84)}"aaaa bbbb cccc"`, `${pad(84)}" dddd"`, `${pad(80)})`),
+      );
+    });
+
+    it('keeps a word longer than a line whole, alone on its line', () => {
+      assert.equal(pythonWrapped('x'.repeat(20), 90, 80), lines('(', `${pad(84)}"${'x'.repeat(20)}"`, `${pad(80)})`));
+      assert.equal(
+        pythonWrapped(`ab ${'x'.repeat(20)} cd`, 90, 80),
+        lines('(', `${pad(84)}"ab "`, `${pad(84)}"${'x'.repeat(20)}"`, `${pad(84)}" cd"`, `${pad(80)})`),
+      );
+    });
+
+    it('starts a new line with the word that does not fit, and goes on filling it', () => {
+      assert.equal(
+        pythonWrapped('aaaaaaaaaa bbbbbbbb cc', 90, 80),
+        lines('(', `${pad(84)}"aaaaaaaaaa "`, `${pad(84)}"bbbbbbbb cc"`, `${pad(80)})`),
+      );
+    });
+
+    it('keeps empty text one literal, even past the end of the line', () => {
+      assert.equal(pythonWrapped('', 98, 0), '""');
+    });
+
+    it('splits whitespace longer than a line', () => {
+      assert.equal(
+        pythonWrapped(`a${' '.repeat(30)}b`, 90, 80),
+        lines('(', `${pad(84)}"a"`, `${pad(84)}"${pad(14)}"`, `${pad(84)}"${pad(14)}"`, `${pad(84)}"  b"`, `${pad(80)})`),
+      );
+      // Deeply indented, a literal has 4 columns: an escaped U+0085 (8 columns) goes alone on its line.
+      assert.equal(
+        pythonWrapped('a\u0085\u0085b', 99, 92),
+        lines('(', `${pad(96)}"a"`, `${pad(96)}"\\u0085"`, `${pad(96)}"\\u0085"`, `${pad(96)}"b"`, `${pad(92)})`),
+      );
+    });
   });
 
   it('TOML strings parse back to the exact text', () => {
@@ -65,6 +129,32 @@ describe('escaping', () => {
     assert.doesNotMatch(escaped, /(^|[^\\])[*[\]`|]/);
     assert.equal(markdownText('a\nb'), 'a b');
   });
+
+  const markdown: Array<[string, string]> = [
+    ['a\r\nb\rc\nd', 'a b c d'],
+    ['  two leading spaces', 'two leading spaces'],
+    ['*a* _b_ `c` [d] {e} #f |g| ~h~ !i \\j', '\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\{e\\} \\#f \\|g\\| \\~h\\~ \\!i \\\\j'],
+    ['a & b <c>', 'a &amp; b &lt;c&gt;'],
+    ['line\u2028and\u2029paragraph', 'line&#x2028;and&#x2029;paragraph'],
+    ['see http://example.org', 'see http&#58;//example.org'],
+    ['a: b', 'a: b'],
+    ['www.example.org and WWW.x', 'www&#46;example.org and WWW&#46;x'],
+    ['- item', '\\- item'],
+    ['+ item', '\\+ item'],
+    ['= heading', '\\= heading'],
+    ['1. item', '1\\. item'],
+    ['12) item', '12\\) item'],
+    ['\t- item', '\t\\- item'],
+    ['a - b = c 1. d', 'a - b = c 1. d'],
+  ];
+  for (const [text, expected] of markdown) {
+    it(`Markdown text of ${JSON.stringify(text)}`, () => assert.equal(markdownText(text), expected));
+  }
+
+  it('plain lines: each run of control characters is one space', () => {
+    assert.equal(plainLine('a\r\nb\tc\u0000\u007fd'), 'a b c d');
+    assert.equal(plainLine('Zoë O\'Brien'), 'Zoë O\'Brien');
+  });
 });
 
 describe('license text', () => {
@@ -72,5 +162,13 @@ describe('license text', () => {
     const { licenseText } = await import('../../generators/lib/licenses.js');
     assert.match(licenseText('MIT', 2026, "$& $' $$"), /^Copyright \(c\) 2026 \$& \$' \$\$$/m);
     assert.match(licenseText('BSD-3-Clause', 2026, 'Jane'), /^Copyright \(c\) 2026 Jane\./m);
+  });
+  it('prose: words reflowed in lines of at most the width, a longer word alone on its line', () => {
+    assert.equal(prose('aaa bbb  ccc\n ddd', 7), 'aaa bbb\nccc ddd');
+    assert.equal(prose('aaa bbb ccc', 8), 'aaa bbb\nccc');
+    assert.equal(prose(`a ${'x'.repeat(12)} b`, 8), `a\n${'x'.repeat(12)}\nb`);
+    assert.equal(prose('  '), '');
+    // The default width is 88 columns.
+    assert.equal(prose(`${'x'.repeat(80)} ${'y'.repeat(7)} z`), `${'x'.repeat(80)} ${'y'.repeat(7)}\nz`);
   });
 });

@@ -13,6 +13,8 @@ describe('naming', () => {
     assert.equal(slugify('My Threat Fox!'), 'my-threat-fox');
     assert.equal(slugify('--x--'), 'x');
     assert.equal(slugify('é'), '');
+    // A run of other characters is one dash.
+    assert.equal(slugify('Threat  Fox__Intel'), 'threat-fox-intel');
   });
 
   it('defaults the module name from the folder', () => {
@@ -33,6 +35,10 @@ describe('naming', () => {
     ['my-module', 'my'],
     ['iris-module', ''],
     ['iris', ''],
+    ['', ''],
+    // Separators at either end, or several in a row, separate nothing.
+    ['_iris_vt_module_', 'vt'],
+    ['.iris--threat..fox-module.', 'threat_fox'],
   ];
   for (const [moduleName, keyword] of keywords) {
     it(`derives keyword ${JSON.stringify(keyword)} from ${moduleName}`, () => {
@@ -44,6 +50,8 @@ describe('naming', () => {
     assert.equal(derivePackageName('iris-threatfox-module'), 'iris_threatfox_module');
     assert.equal(derivePackageName('Iris.Foo-Bar'), 'iris_foo_bar');
     assert.equal(derivePackageName('irismisp'), 'irismisp');
+    // Each run of "-" and "." is one "_"; "_" stays as it is.
+    assert.equal(derivePackageName('iris--foo.-bar__baz'), 'iris_foo_bar__baz');
   });
 
   it('builds class names keeping the keyword case after the first letter', () => {

@@ -1,9 +1,14 @@
 """Status objects returned by IRIS modules (stand-in for generator-iris-module tests).
 
-Reproduces the documented behaviour of iris-interface 1.2.0, quirks included:
-the module-level statuses are shared, mutable singletons, ``__call__`` mutates
-them and only ever sets truthy values, and ``merge_status`` nests the log list
-of the second status inside the first one.
+Behaves as iris-interface 1.2.0 does, quirks included (each one is pinned by
+test/python/selftest_stand_in.py):
+
+- the module-level statuses are shared, mutable singletons: calling one sets
+  its attributes from the arguments that are truthy and returns the same object;
+- a missing message becomes "Unknown message <code>", a missing log list a new
+  empty list (even an empty list the caller passed is replaced);
+- ``merge_status`` nests the whole log list of the second status inside the first;
+- the log handler of modules lets formatting errors out to the caller.
 """
 import logging
 
@@ -11,52 +16,51 @@ I2CodeError = 0xFFFE
 I2CodeNoError = 0x1
 I2CodeSuccess = 0x2
 
-# Every code at or above this value means failure.
-_FAILURE_FLOOR = 0xFF00
+# Codes from this value up are failures; below it, successes.
+_FIRST_FAILURE_CODE = 0xFF00
+_UNKNOWN_ERROR_CODE = 0xFFFF
 
 
 class IIStatusCode(object):
-    """Plain code/message holder. IRIS never uses it; kept for completeness."""
+    """A code and its message. Nothing in IRIS uses it."""
 
     def __init__(self, code, message):
-        self.code = code
+        self.status_code = code
         self.message = message
 
 
 class IIStatus(object):
-    """Result of a module call. Codes below 0xFF00 are successes."""
+    """Result of a module call: a code (success below 0xFF00), message, data and logs."""
 
-    def __init__(self, code=0xFFFF, message="Unknown error", data=None, logs=None):
-        # A falsy code (0, None) is turned into the generic unknown error.
-        self.code = code if code else 0xFFFF
-        self.message = message
+    def __init__(self, code=_UNKNOWN_ERROR_CODE, message="Unknown error", data=None, logs=None):
+        # Every falsy argument is replaced: code 0 or None by the unknown-error
+        # code; an empty or missing message by one naming the code as it was
+        # passed; an empty or missing log list by a list of this object's own.
+        self.message = message or "Unknown message {}".format(code)
+        self.code = code or _UNKNOWN_ERROR_CODE
         self.data = data
-        self.logs = logs if logs is not None else []
+        self.logs = logs or []
 
     def __call__(self, *args, **kwargs):
-        # Mutates this very object (also when it is a module-level singleton)
-        # and returns it. Falsy values are ignored, so data=None or logs=[]
-        # never clears what an earlier caller stored. Unknown keywords are
-        # dropped silently.
-        if len(args) == 1 and isinstance(args[0], str):
-            self.message = args[0]
+        # Changes this very object, singleton or not, and returns it. Keywords
+        # other than these four are dropped; falsy values change nothing, so
+        # data=None never clears what an earlier caller left.
         for attribute in ("message", "code", "data", "logs"):
-            value = kwargs.get(attribute)
-            if value:
-                setattr(self, attribute, value)
+            if kwargs.get(attribute):
+                setattr(self, attribute, kwargs[attribute])
+        # A lone positional str is the message, and it beats message=.
+        if len(args) == 1 and type(args[0]) is str:
+            self.message = args[0]
         return self
 
     def __bool__(self):
         return self.is_success()
 
-    def __repr__(self):
-        return "IIStatus(code={:#06x}, message={!r})".format(self.code, self.message)
-
     def is_success(self):
-        return self.code < _FAILURE_FLOOR
+        return self.code < _FIRST_FAILURE_CODE
 
     def is_failure(self):
-        return self.code >= _FAILURE_FLOOR
+        return self.code >= _FIRST_FAILURE_CODE
 
     def get_data(self):
         return self.data
@@ -68,67 +72,61 @@ class IIStatus(object):
         return self.message
 
 
-# Shared singletons. Calling one of them (I2Success(data=...)) changes it for
-# every later user in the same process, IRIS itself included.
-I2UnknownError = IIStatus(code=0xFFFF, message="Unknown error")
-I2Error = IIStatus(code=0xFFFE, message="Unspecified error")
-I2InterfaceNotImplemented = IIStatus(code=0xFF00, message="Interface function not implemented")
-I2UnexpectedResult = IIStatus(code=0xFF01, message="Unexpected result")
-I2FileNotFound = IIStatus(code=0xFF02, message="File not found")
-I2InterfaceNotReady = IIStatus(code=0xFF03, message="Interface not ready")
-I2InterfaceNotInitialized = IIStatus(code=0xFF04, message="Interface not initialized")
-I2CriticalError = IIStatus(code=0xFF05, message="Critical error")
-I2NoError = IIStatus(code=0x1, message="No errors")
-I2Success = IIStatus(code=0x2, message="Success")
-I2ConfigureSuccess = IIStatus(code=0x3, message="Configured successfully")
-
-
 def merge_status(status_1, status_2):
-    """Fold status_2 into status_1 and return status_1 (which is mutated).
+    """Fold status_2 into status_1, which is changed and returned.
 
-    - a missing side gives the other one back;
-    - a failing status_2 imposes its code;
-    - data becomes [data_1, data_2] when data_1 is truthy, else data_2;
-    - messages are joined with " - ";
-    - the whole log list of status_2 is appended as ONE nested element.
+    A missing side gives the other back. A failing status_2 imposes its code.
+    The data becomes [data_1, data_2] when data_1 is truthy, data_2 otherwise;
+    the messages are joined by " - "; the log list of status_2 is appended to
+    status_1's logs as ONE element.
     """
-    if status_1 is None:
-        return status_2
     if status_2 is None:
         return status_1
+    if status_1 is None:
+        return status_2
 
     if status_2.is_failure():
         status_1.code = status_2.code
-
-    if status_1.data:
-        status_1.data = [status_1.data, status_2.data]
-    else:
-        status_1.data = status_2.data
-
+    status_1.data = [status_1.data, status_2.data] if status_1.data else status_2.data
     status_1.message = "{} - {}".format(status_1.message, status_2.message)
     status_1.logs.append(status_2.logs)
     return status_1
 
 
-class QueuingHandler(logging.Handler):
-    """Logging handler that keeps every formatted line in a list.
+# The shared singletons. I2Error("boom") changes the message of I2Error for
+# every later user in the process, IRIS itself included.
+I2UnknownError = IIStatus(_UNKNOWN_ERROR_CODE, "Unknown error")
+I2Error = IIStatus(I2CodeError, "Unspecified error")
+I2InterfaceNotImplemented = IIStatus(0xFF00, "Interface function not implemented")
+I2UnexpectedResult = IIStatus(0xFF01, "Unexpected result")
+I2FileNotFound = IIStatus(0xFF02, "File not found")
+I2InterfaceNotReady = IIStatus(0xFF03, "Interface not ready")
+I2InterfaceNotInitialized = IIStatus(0xFF04, "Interface not initialized")
+I2CriticalError = IIStatus(0xFF05, "Critical error")
+I2NoError = IIStatus(I2CodeNoError, "No errors")
+I2Success = IIStatus(I2CodeSuccess, "Success")
+I2ConfigureSuccess = IIStatus(0x3, "Configured successfully")
 
-    The module's ``message_queue`` is that list. The Celery task is told about
-    progress only when it is bound to a request (``request_stack`` truthy),
-    which never happens for a module instance created by IRIS.
+
+class QueuingHandler(logging.Handler):
+    """Logging handler that appends each formatted line to a list.
+
+    A module's ``message_queue`` is that list. ``message_queue`` and
+    ``celery_task`` are keyword-only; anything else goes to logging.Handler
+    (the level, positionally or not).
     """
 
-    def __init__(self, message_queue, celery_task, level=logging.NOTSET):
-        super(QueuingHandler, self).__init__(level)
+    def __init__(self, *args, message_queue, celery_task, **kwargs):
+        logging.Handler.__init__(self, *args, **kwargs)
         self.message_queue = message_queue
         self.celery_task = celery_task
 
     def emit(self, record):
-        try:
-            line = self.format(record)
-        except Exception:
-            self.handleError(record)
-            return
-        self.message_queue.append(line)
-        if getattr(self.celery_task, "request_stack", None):
+        # No try/except, unlike the standard handlers: a record that cannot be
+        # formatted (log.error("%d", "x")) raises out of the logging call.
+        line = self.format(record)
+        self.message_queue.append(line.rstrip("\n"))
+        # The task reports progress only once bound to a Celery request, which
+        # a module instance created by IRIS never is.
+        if self.celery_task.request_stack:
             self.celery_task.update_state(state="PROGRESS", meta=list(self.message_queue))

@@ -1,9 +1,9 @@
 """Base class of IRIS modules (stand-in for generator-iris-module tests).
 
-Mirrors the documented behaviour of iris-interface 1.2.0 as bundled with IRIS:
-the constructor reads the evidence storage, the module's stored configuration
-and the server settings through IRIS internals, which are imported at module
-level. Importing this file therefore needs the `app.*` and `celery` stubs of
+Behaves as iris-interface 1.2.0 does (test/python/selftest_stand_in.py pins
+each behaviour, log lines included): the constructor reads the evidence
+storage, the module's stored configuration and the server settings through
+IRIS internals, which are imported at module level. Importing this file therefore needs the `app.*` and `celery` stubs of
 test/python/stubs (or a real IRIS), exactly like the real package.
 """
 import logging
@@ -68,88 +68,96 @@ class IrisModuleInterface(Task):
     ]
 
     def __init__(self):
-        super(IrisModuleInterface, self).__init__()
+        # One logger per instance, named after this file plus 8 random
+        # lower-case letters, at DEBUG (the level the 1.2.0 source sets), so
+        # debug lines are queued too. Its handler appends to message_queue.
+        suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(8))
+        self.log = logging.getLogger("{}_{}".format(__name__, suffix))
+        self.log.setLevel(logging.DEBUG)
         self.message_queue = []
-        self._is_ready = False
-        self._celery_decorator = None
-
-        # One logger per instance. Its level is left unset (IRIS-bundled
-        # build), so it inherits the root level: INFO inside IRIS.
-        suffix = "".join(random.choice(string.ascii_letters) for _ in range(8))
-        self.log = logging.getLogger("iris_interface.IrisModuleInterface_{}".format(suffix))
         self.set_log_handler()
 
+        self._is_ready = False
+        self._celery_decorator = None
+        # The configuration reads below log lines of their own (see
+        # get_configuration and get_configuration_dict): an unregistered module
+        # starts with two lines in its queue.
         self._evidence_storage = EvidenceStorage()
         self._mod_web_config = get_mod_config_by_name(self._module_name).get_data()
         self._dict_conf = self.get_configuration_dict().get_data()
         self._server_conf = get_server_settings_as_dict()
 
-        self._is_ready = self._readiness_checks()
+        problem = self._first_readiness_problem()
+        if problem is not None:
+            # Only the first problem is logged; the module stays not ready.
+            self.log.critical(problem)
+            return
+        self.log.info("Module has initiated")
+        self._is_ready = True
 
-    def _readiness_checks(self):
-        ready = True
+    def _first_readiness_problem(self):
+        """The message of the first failed readiness check, or None."""
         if self._module_name == "IrisBaseModule":
-            self.log.critical("The module name is still the base default 'IrisBaseModule'")
-            ready = False
-
-        if self._pipeline_support:
-            if not isinstance(self._pipeline_info, dict):
-                raise TypeError("Pipeline support is enabled but the pipeline information is not a dict")
-
-            if self._module_type == IrisModuleTypes.module_processor:
-                self.log.critical("A processor module cannot provide a pipeline")
-                ready = False
-
-            if self._pipeline_info.get("pipeline_update_support") and \
-                    not self._pipeline_info.get("pipeline_import_support"):
-                self.log.critical("Pipeline update support requires pipeline import support")
-                ready = False
-
-        return ready
+            return "The module cannot be named as IrisBaseModule. Please reconfigure the module"
+        if not self._pipeline_support:
+            return None
+        if self._module_type == IrisModuleTypes.module_processor:
+            return "Modules of type processor can't have pipelines"
+        # Read with .get(): pipeline information that is not a dict raises here.
+        if self._pipeline_info.get("pipeline_update_support") and \
+                not self._pipeline_info.get("pipeline_import_support"):
+            return "Logic error in the module pipeline. Update cannot be supported without import."
+        return None
 
     # -- configuration -------------------------------------------------------
 
     @property
     def module_dict_conf(self):
-        # Re-casts the snapshot taken in __init__; the stored configuration is
-        # not read again.
-        return self.get_configuration_dict().get_data()
+        # Re-casts the snapshot taken in __init__ (the stored configuration is
+        # not read again), logs as get_configuration_dict does, and keeps the
+        # result in _dict_conf.
+        self._dict_conf = self.get_configuration_dict().get_data()
+        return self._dict_conf
 
     @property
     def server_dict_conf(self):
-        return get_server_settings_as_dict()
+        # Asks IRIS again, and keeps the answer in _server_conf.
+        self._server_conf = get_server_settings_as_dict()
+        return self._server_conf
 
     def auto_configure(self):
         self._evidence_storage = EvidenceStorage()
         self._mod_web_config = get_mod_config_by_name(self._module_name).get_data()
 
     def set_log_handler(self):
-        handler = InterfaceStatus.QueuingHandler(message_queue=self.message_queue,
-                                                 celery_task=self,
-                                                 level=logging.DEBUG)
+        handler = InterfaceStatus.QueuingHandler(level=logging.DEBUG, message_queue=self.message_queue,
+                                                 celery_task=self)
         self.log.addHandler(handler)
 
     def internal_configure(self, celery_decorator=None, evidence_storage=None, mod_web_config=None):
-        # Legacy entry point; IRIS 2.x never reaches it.
+        # Legacy entry point; IRIS 2.x never reaches it. Answers with the
+        # shared success singleton, as it stands.
         self._celery_decorator = celery_decorator
         self._evidence_storage = evidence_storage
         self._mod_web_config = mod_web_config
-        return InterfaceStatus.I2ConfigureSuccess
+        return InterfaceStatus.I2Success
 
     def get_evidence_storage(self):
-        if self._evidence_storage:
-            return InterfaceStatus.I2Success(data=self._evidence_storage)
-        return InterfaceStatus.I2InterfaceNotReady()
+        if not self._evidence_storage:
+            return InterfaceStatus.I2InterfaceNotReady("Evidence storage not initialized")
+        return InterfaceStatus.I2Success(data=self._evidence_storage)
 
     def get_init_configuration(self):
         return self._module_configuration
 
     def get_configuration(self):
-        # Both branches go through the shared singletons: a falsy data value
-        # leaves whatever a previous caller stored in place.
+        # Both answers are shared singletons: a falsy data value leaves
+        # whatever a previous caller stored in place.
         if self._mod_web_config:
             return InterfaceStatus.I2Success(data=self._mod_web_config)
-        return InterfaceStatus.I2InterfaceNotReady(data=self.get_init_configuration())
+        message = "Module configuration not retrieved, using default"
+        self.log.warning(message)
+        return InterfaceStatus.I2InterfaceNotReady(message, data=self.get_init_configuration())
 
     @staticmethod
     def _cast_configuration_value(value, value_type):
@@ -162,20 +170,25 @@ class IrisModuleInterface(Task):
     def get_configuration_dict(self):
         configuration = self.get_configuration()
         if not configuration.is_success():
-            # Handed back unchanged: its data is the initial parameter LIST.
+            # Handed back as it is: for a module not registered yet, its data
+            # is the initial parameter LIST, not a dict.
+            self.log.info("Returning faulty configuration.{}. {}".format(configuration.message,
+                                                                          configuration.logs))
             return configuration
 
+        self.log.info("Retrieved server configuration")
         try:
-            conf_dict = {}
+            values = {}
             for parameter in configuration.get_data():
                 value = parameter.get("value")
                 if value is None:
                     value = parameter.get("default")
-                conf_dict[parameter["param_name"]] = self._cast_configuration_value(value, parameter.get("type"))
-        except Exception as exc:
-            return InterfaceStatus.I2Error("Configuration malformed: {}".format(exc))
-
-        return InterfaceStatus.I2Success(data=conf_dict)
+                # An entry without param_name lands under the key None.
+                values[parameter.get("param_name")] = self._cast_configuration_value(value, parameter.get("type"))
+        except Exception as error:
+            self.log.info("Configuration malformed")
+            return InterfaceStatus.I2Error("Configuration malformed: {}".format(error))
+        return InterfaceStatus.I2Success(data=values)
 
     # -- identity ------------------------------------------------------------
 
@@ -215,21 +228,21 @@ class IrisModuleInterface(Task):
         return self.return_not_implemented()
 
     def run(self, pipeline_type, pipeline_data):
-        return self.pipeline_handler(pipeline_type=pipeline_type, pipeline_data=pipeline_data)
+        # Positional, whatever names an override gives its parameters.
+        return self.pipeline_handler(pipeline_type, pipeline_data)
 
     # -- hooks ---------------------------------------------------------------
 
     def hooks_handler(self, hook_name, hook_ui_name, data):
-        return self.return_not_implemented()
+        return InterfaceStatus.I2InterfaceNotImplemented
 
     def register_hooks(self, module_id):
-        return self.return_not_implemented()
+        return InterfaceStatus.I2InterfaceNotImplemented
 
     @staticmethod
     def register_to_hook(module_id, iris_hook_name, manual_hook_name=None, run_asynchronously=True):
-        success, logs = iris_register_hook(module_id, iris_hook_name=iris_hook_name,
-                                           manual_hook_name=manual_hook_name,
-                                           run_asynchronously=run_asynchronously)
+        # IRIS's functions are called with positional arguments.
+        success, logs = iris_register_hook(module_id, iris_hook_name, manual_hook_name, run_asynchronously)
         # The message of the returned singleton is the LIST of IRIS log lines.
         if success:
             return InterfaceStatus.I2Success(message=logs)
@@ -237,7 +250,7 @@ class IrisModuleInterface(Task):
 
     @staticmethod
     def deregister_from_hook(module_id, iris_hook_name):
-        success, logs = iris_deregister_from_hook(module_id=module_id, iris_hook_name=iris_hook_name)
+        success, logs = iris_deregister_from_hook(module_id, iris_hook_name)
         return InterfaceStatus.I2Success(message=logs)
 
     # -- legacy helpers ------------------------------------------------------
@@ -246,10 +259,11 @@ class IrisModuleInterface(Task):
     def return_not_implemented():
         return InterfaceStatus.I2InterfaceNotImplemented
 
+    # Tuples, not statuses; without a message they carry an empty list.
     @staticmethod
     def return_success(message=None):
-        return True, message
+        return True, (message if message else [])
 
     @staticmethod
-    def return_error(message=None, code=InterfaceStatus.I2CodeError):
-        return False, message
+    def return_error(message=None, code=InterfaceStatus.I2UnknownError):
+        return False, (message if message else [])
