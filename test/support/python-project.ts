@@ -95,9 +95,9 @@ export interface PytestReport {
 }
 
 /** Runs the project's own tests with the stand-in iris_interface, or the one IRIS_INTERFACE_PATH names, on PYTHONPATH. */
-export function runPytest(python: string, dir: string): PytestReport {
+export function runPytest(python: string, dir: string, args: string[] = []): PytestReport {
   const junit = join(mkdtempSync(join(tmpdir(), 'iris-junit-')), 'report.xml');
-  const result = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`], {
+  const result = run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`, ...args], {
     cwd: dir,
     env: { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });

@@ -1,5 +1,7 @@
 // `yo` 7 and the packed tarball of this package, installed once per test run
-// into a temporary global prefix and shared by every end-to-end test file.
+// into a temporary global prefix and shared by every end-to-end test file: mocha's
+// global set-up installs it and hands it to its workers in an environment variable;
+// a test file run alone installs it for its own process.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,11 +21,19 @@ export interface YoInstall {
 
 export const yoVersion = '7.0.1';
 
+/** The environment variable that holds an install made by another process (JSON). */
+export const yoInstallVariable = 'IRIS_MODULE_TEST_YO';
+
 let installed: YoInstall | undefined;
 
-/** Packs this package and installs it with `yo` (about 30 s, the first time only). */
+/** Packs this package and installs it with `yo` (about 20 s with a warm npm cache, the first time only). */
 export function installYo(): YoInstall {
   if (installed) return installed;
+  const shared = process.env[yoInstallVariable];
+  if (shared !== undefined) {
+    installed = JSON.parse(shared) as YoInstall;
+    return installed;
+  }
   const work = tempFolder('iris-e2e-');
   process.once('exit', () => rmSync(work, { recursive: true, force: true }));
   // mkdtemp makes 0700 folders: the CLI user must reach the installed packages.
@@ -39,7 +49,7 @@ export function installYo(): YoInstall {
   const tarball = join(work, packed);
   execFileSync(
     'npm',
-    ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', `yo@${yoVersion}`, tarball],
+    ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', `yo@${yoVersion}`, tarball],
     // An explicit cwd: earlier tests in this process may have removed the folder it was in.
     { stdio: 'pipe', cwd: work },
   );
