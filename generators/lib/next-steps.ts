@@ -4,8 +4,9 @@ import { irisCompose, irisContainers } from './iris.js';
 /**
  * What to do after generation: test, try the module without IRIS, run it in IRIS, register.
  * @param replayCommand the primary package's `make replay` (or `make replay-pipeline`) example
+ * @param packageArgument ` PACKAGE=<name>` in a repository of several packages, where make needs it
  */
-export function nextSteps(folder: string, packageNames: readonly string[], replayCommand?: string): string {
+export function nextSteps(folder: string, packageNames: readonly string[], replayCommand?: string, packageArgument = ''): string {
   const names = packageNames.map((name) => `    ${name}`).join('\n');
   return [
     '',
@@ -22,7 +23,9 @@ export function nextSteps(folder: string, packageNames: readonly string[], repla
       : []),
     `  make dev IRIS_DIR=../iris-web           IRIS (a checkout of iris-web ${irisCompose.tag}) with this project installed;`,
     '                                          make dev-reload after an edit',
-    "  make register                           add, configure and enable it through IRIS's REST API",
+    ...(packageArgument
+      ? [`  make register${packageArgument}`, "                                          add, configure and enable it through IRIS's REST API"]
+      : ["  make register                           add, configure and enable it through IRIS's REST API"]),
     '  make wheel                              build the wheel into dist/',
     `  make deploy                             install it into ${irisContainers.app} and ${irisContainers.worker}`,
     '                                          and restart both (APP=... WORKER=... to rename)',

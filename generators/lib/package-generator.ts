@@ -284,7 +284,12 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     this.log(
       this.mode === 'foreign'
         ? foreignNextSteps(this.destinationRoot(), this.module.packageName)
-        : nextSteps(this.destinationRoot(), [this.module.packageName], this.replayCommand()),
+        : nextSteps(
+            this.destinationRoot(),
+            [this.module.packageName],
+            this.replayCommand(),
+            this.mode === 'repository' ? ` PACKAGE=${this.module.packageName}` : '',
+          ),
     );
   }
 }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModule } from '../support/generate.js';
-import { standIn } from '../support/paths.js';
+import { irisInterfacePath } from '../support/paths.js';
 import { python311 } from '../support/python.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -24,7 +24,7 @@ const median = (values: number[]): number => {
 const { dir } = await generateModule({ type: 'pipeline', moduleName: 'iris-writer-bench-module' });
 const result = spawnSync(
   python311(),
-  [driver, '--project', dir, '--package', 'iris_writer_bench_module', '--stand-in', standIn, '--runs', String(runs), '--lines', ...lineCounts.map(String)],
+  [driver, '--project', dir, '--package', 'iris_writer_bench_module', '--stand-in', irisInterfacePath(), '--runs', String(runs), '--lines', ...lineCounts.map(String)],
   { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
 );
 if (result.status !== 0) {

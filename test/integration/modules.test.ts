@@ -1,6 +1,6 @@
 // Generates real modules and proves, with real Python, that each one compiles, loads
 // as IRIS loads it, passes IRIS's health check, lints clean and passes its own tests.
-// A processor of default answers (the first name case), one module per type with every
+// A processor of default answers but its keyword (the first name case), one module per type with every
 // option changed, and a processor with other IOC types go the whole way: a wheel built
 // and installed, IRIS loading it from there, and its whole test suite (the default
 // pipeline goes it in pipelines.test.ts). The others differ
@@ -29,6 +29,13 @@ export const nameCases: NameCase[] = [
   { label: 'two-word keyword', moduleName: 'iris-threat-fox-module', packageName: 'iris_threat_fox_module', interfaceClass: 'IrisThreatFoxInterface' },
   { label: 'no dash at all', moduleName: 'irismisp', packageName: 'irismisp', interfaceClass: 'IrisMispInterface' },
   { label: 'keyword FOO', moduleName: 'iris-foo-module', options: { keyword: 'FOO' }, packageName: 'iris_foo_module', interfaceClass: 'IrisFOOInterface' },
+  {
+    label: 'the longest keyword and package name',
+    moduleName: 'iris-long-module',
+    options: { keyword: 'k'.repeat(30), packageName: 'p'.repeat(40) },
+    packageName: 'p'.repeat(40),
+    interfaceClass: `IrisK${'k'.repeat(29)}Interface`,
+  },
 ];
 
 /** Every option changed, quotes and all. */
@@ -70,7 +77,7 @@ function proveModule(spec: ModuleSpec, packageName: string, interfaceClass: stri
   before(async function () {
     this.timeout(120_000);
     ({ dir } = await generateModule(spec));
-    site = dir;
+    if (depth === 'names') site = dir;
   });
 
   it('byte-compiles on Python 3.9 and 3.11 without warnings', () => {

@@ -4,10 +4,10 @@
 // empty folder (the very project yo iris-module writes).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateModule, tempFolder } from '../support/generate.js';
-import { cliPath } from '../support/paths.js';
+import { cliPath, irisInterfacePath } from '../support/paths.js';
 import { buildWheel, collectTests, compileAll, installWheel, loadLikeIris, runPytest, type LoadReport } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
 import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
@@ -80,6 +80,38 @@ describe('a processor added to a repository made by this generator, holding a pi
   it('passes the combined test suite: both modules, one harness', () => {
     const collected = assertSuitePasses(dir);
     assert.ok(collected > pipelineTests, `${collected} tests after the addition, ${pipelineTests} before`);
+  });
+
+  it('replays without PACKAGE= where one package alone can, each taking its own flat parameters (Python 3.9)', () => {
+    const settingsFile = join(dir, 'iris-module.local.toml');
+    const upload = join(dir, 'replayed.txt');
+    writeFileSync(settingsFile, '[parameters]\nvt2_api_url = "http://127.0.0.1:9"\nthreatfox_evidence_description = "From a replay"\n');
+    writeFileSync(upload, 'evil.example.com\n');
+    try {
+      const env = { ...process.env, PYTHON: python39(), PYTHONPATH: irisInterfacePath() };
+      const make = (...args: string[]) => spawnSync('make', ['--no-print-directory', ...args], { cwd: dir, env, encoding: 'utf8' });
+      // The processor alone follows the hook; nothing answers on port 9, so its lookup fails.
+      const hook = make('replay', 'HOOK=on_manual_trigger_ioc', 'IOC=domain:example.com');
+      const hookOutput = hook.stdout + hook.stderr;
+      assert.match(hookOutput, /^Module: iris_vt2_module: IrisVt2, a processor module/m, hookOutput);
+      assert.match(hookOutput, /^ {2}vt2_api_url = "http:\/\/127\.0\.0\.1:9"$/m, hookOutput);
+      assert.doesNotMatch(hookOutput, /threatfox_evidence_description/);
+      assert.match(hookOutput, /lookup failed, nothing written/, hookOutput);
+      // The pipeline alone takes uploads.
+      const run = make('replay-pipeline', 'FILES=replayed.txt');
+      const runOutput = run.stdout + run.stderr;
+      assert.equal(run.status, 0, runOutput);
+      assert.match(runOutput, /^Module: iris_threatfox_module: IrisThreatfox, a pipeline module/m, runOutput);
+      assert.match(runOutput, /^ {2}threatfox_evidence_description = "From a replay"$/m, runOutput);
+      assert.doesNotMatch(runOutput, /vt2_api_url/);
+      // register cannot choose: it names the packages.
+      const register = make('register');
+      assert.notEqual(register.status, 0);
+      assert.match(register.stdout + register.stderr, /several module packages \(iris_threatfox_module, iris_vt2_module\): name one, with PACKAGE=<name>/);
+    } finally {
+      rmSync(settingsFile, { force: true });
+      rmSync(upload, { force: true });
+    }
   });
 
   it('stays clean under ruff', () => {

@@ -25,7 +25,6 @@ import { parse as parseToml } from 'smol-toml';
 import helpers from 'yeoman-test';
 import { hookObjects } from '../../generators/lib/hooks.js';
 import { pythonStdlibModules } from '../../generators/lib/python-stdlib.js';
-import { validatePackageName } from '../../generators/lib/validation.js';
 import { generatorPath } from '../support/paths.js';
 import { python311, python39 } from '../support/python.js';
 import { ensurePythonTools } from '../support/python-tools.js';

@@ -13,7 +13,7 @@ in the --site folders, added as site-packages are (site.addsitedir): after the
 standard library, so a package named like a standard module loses to it, as
 in IRIS.
 
-Steps, following IRIS (see /work/shared/iris-contract.md §1, §2, §7.1):
+Steps, following IRIS 2.4 (app/iris_engine/module_handler/module_handler.py):
   1. instantiate the module like instantiate_module_from_name;
   2. run the health check of check_module_health;
   3. with --register-hooks, store the module configuration as registration

@@ -2,7 +2,7 @@
 """Self-test of the IRIS test infrastructure of generator-iris-module.
 
 Checks that the iris_interface stand-in, the IRIS stubs and load_like_iris.py
-behave as the real iris-interface 1.2.0 and IRIS do (/work/shared/iris-contract.md),
+behave as the real iris-interface 1.2.0 and IRIS 2.4 do,
 quirks included. Every expectation is stated from the real package's behaviour,
 so the same tests pass against it: with IRIS_INTERFACE_PATH set to a folder
 holding the real iris_interface (a checkout or an unpacked wheel), they run

@@ -1,4 +1,5 @@
-// Locates the Python interpreters the tests need: pyenv's 3.9 and 3.11.
+// Locates the Python interpreters the tests need: pyenv's 3.9 to 3.13 (3.9 and 3.11 run
+// the generated code; every one's standard library is checked).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';

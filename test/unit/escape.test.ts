@@ -155,14 +155,7 @@ describe('escaping', () => {
     assert.equal(plainLine('a\r\nb\tc\u0000\u007fd'), 'a b c d');
     assert.equal(plainLine('Zoë O\'Brien'), 'Zoë O\'Brien');
   });
-});
 
-describe('license text', () => {
-  it('puts the holder in literally, even one that looks like a replacement pattern', async () => {
-    const { licenseText } = await import('../../generators/lib/licenses.js');
-    assert.match(licenseText('MIT', 2026, "$& $' $$"), /^Copyright \(c\) 2026 \$& \$' \$\$$/m);
-    assert.match(licenseText('BSD-3-Clause', 2026, 'Jane'), /^Copyright \(c\) 2026 Jane\./m);
-  });
   it('prose: words reflowed in lines of at most the width, a longer word alone on its line', () => {
     assert.equal(prose('aaa bbb  ccc\n ddd', 7), 'aaa bbb\nccc ddd');
     assert.equal(prose('aaa bbb ccc', 8), 'aaa bbb\nccc');
@@ -170,5 +163,13 @@ describe('license text', () => {
     assert.equal(prose('  '), '');
     // The default width is 88 columns.
     assert.equal(prose(`${'x'.repeat(80)} ${'y'.repeat(7)} z`), `${'x'.repeat(80)} ${'y'.repeat(7)}\nz`);
+  });
+});
+
+describe('license text', () => {
+  it('puts the holder in literally, even one that looks like a replacement pattern', async () => {
+    const { licenseText } = await import('../../generators/lib/licenses.js');
+    assert.match(licenseText('MIT', 2026, "$& $' $$"), /^Copyright \(c\) 2026 \$& \$' \$\$$/m);
+    assert.match(licenseText('BSD-3-Clause', 2026, 'Jane'), /^Copyright \(c\) 2026 Jane\./m);
   });
 });

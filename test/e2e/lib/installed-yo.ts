@@ -3,7 +3,7 @@
 // global set-up installs it and hands it to its workers in an environment variable;
 // a test file run alone installs it for its own process.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempFolder } from '../../support/generate.js';
 import { repoRoot } from '../../support/paths.js';
@@ -31,8 +31,12 @@ export function installYo(): YoInstall {
   if (installed) return installed;
   const shared = process.env[yoInstallVariable];
   if (shared !== undefined) {
-    installed = JSON.parse(shared) as YoInstall;
-    return installed;
+    const install = JSON.parse(shared) as YoInstall;
+    // A value left in the shell from an earlier run names a removed folder: install anew.
+    if (existsSync(install.yo)) {
+      installed = install;
+      return installed;
+    }
   }
   const work = tempFolder('iris-e2e-');
   process.once('exit', () => rmSync(work, { recursive: true, force: true }));
