@@ -28,7 +28,21 @@ const generatorsDir = dirname(fileURLToPath(import.meta.url));
 /** Yeoman's conflict flags, which `yo` handles itself: here they go to the environment. */
 const conflictFlags = { '--force': 'force', '--bail': 'bail', '--dry-run': 'dryRun' } as const;
 
+/** The bin's usage: it replaces the generic first line of the help Yeoman prints. */
+const usage = [
+  'Usage: iris-module [destination] [options]        write a new module project (yo iris-module)',
+  '       iris-module processor|pipeline [options]   add a module of that type to this project',
+  '       iris-module update [options]               bring this project up to this version of the generator',
+].join('\n');
+
+function showOwnUsage(): void {
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? chunk.replace(/^Usage: program \[generator-options\]$/m, usage) : chunk, ...rest)) as typeof process.stdout.write;
+}
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) showOwnUsage();
   const flags = argv.filter((arg): arg is keyof typeof conflictFlags => Object.hasOwn(conflictFlags, arg));
   const positional = argv.filter((arg) => !Object.hasOwn(conflictFlags, arg));
   const [first, ...rest] = positional;

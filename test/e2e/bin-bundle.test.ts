@@ -62,6 +62,9 @@ describe('the bundled iris-module bin', function () {
       if (args[0] === '--help') help = run.output;
     }
     for (const option of [...everyOption, '--yes']) assert.ok(help.includes(option), `--help mentions ${option}:\n${help}`);
+    // The bin's own usage, with its generators, in place of commander's "program".
+    assert.match(help, /^Usage: iris-module \[destination\] \[options\]/);
+    for (const generator of ['processor|pipeline', 'update']) assert.ok(help.includes(`iris-module ${generator} [options]`), help);
     assert.ok(existsSync(join(parent, 'iris-bundle-module', 'iris_second_module', 'IrisSecondInterface.py')));
     assert.ok(existsSync(join(parent, 'iris-bundle-pipeline', 'iris_bundle_pipeline', 'IrisBundlePipelineInterface.py')));
     assert.ok(existsSync(join(empty, 'iris_evtx_module', 'IrisEvtxInterface.py')));
