@@ -150,6 +150,61 @@ const replacements = [
     contents: "export default (...args) => require('string-width').default(...args);",
   },
   {
+    // Reads the .yo-resolve files (one `pattern [status]` per line, # comments)
+    // that give a conflict status to the files they match, nearest folder first.
+    // The original looks a missing .yo-resolve up again for every file written,
+    // in every folder above it: about 300 stat calls, a tenth of a generation's
+    // time. This one looks each folder up once, found or not.
+    specifier: './yo-resolve.js',
+    importedBy: '@yeoman/conflicter/dist/index.js',
+    contents: `
+      import { readFileSync } from 'node:fs';
+      import { dirname } from 'node:path';
+      import { Minimatch } from 'minimatch';
+      import { transformFileField } from '@yeoman/transform';
+      import { isFilePending } from 'mem-fs-editor/state';
+
+      export class YoResolve {
+        constructor(options) {
+          this.fileName = options?.yoResolveFileName ?? '.yo-resolve';
+          this.rulesByFolder = new Map();
+        }
+        rulesIn(folder) {
+          if (!this.rulesByFolder.has(folder)) {
+            let rules = null;
+            try {
+              rules = readFileSync(folder + '/' + this.fileName, 'utf8')
+                .split(/\\r?\\n/)
+                .map((line) => line.split('#')[0].trim())
+                .filter((line) => line !== '')
+                .map((line) => {
+                  const [pattern, status = 'skip'] = line.split(/[\\s+=]/);
+                  const negated = pattern.startsWith('!');
+                  return [new Minimatch((negated ? '!' : '') + folder + '/' + (negated ? pattern.slice(1) : pattern)), status];
+                });
+            } catch {
+              // No such file in this folder (or not a file).
+            }
+            this.rulesByFolder.set(folder, rules);
+          }
+          return this.rulesByFolder.get(folder);
+        }
+        async getStatusForFile(filePath) {
+          let folder = filePath.replaceAll('\\\\', '/');
+          for (;;) {
+            for (const [pattern, status] of this.rulesIn(folder) ?? []) if (pattern.match(filePath)) return status;
+            const parent = dirname(folder);
+            if (parent === folder) return undefined;
+            folder = parent;
+          }
+        }
+        createTransform() {
+          return transformFileField('conflicter', async (status, file) => status ?? this.getStatusForFile(file.path), { filter: isFilePending });
+        }
+      }
+      export const createYoResolveTransform = (...args) => new YoResolve(...args).createTransform();`,
+  },
+  {
     // The welcome banner of an interactive run.
     specifier: 'yosay',
     contents: "export default (...args) => require('yosay').default(...args);",
@@ -263,6 +318,9 @@ writeFileSync(
   `#!/usr/bin/env node
 // The iris-module bin, written by scripts/build.mjs: the generators run from cli.bundle.js.
 import module from 'node:module';
+import { prefetchGitConfig } from './lib/git-defaults.js';
+// git reads the author defaults while the bundle loads.
+prefetchGitConfig();
 // Node 22.1 and later keep V8's compiled code of the bundle between runs.
 module.enableCompileCache?.();
 await import('./cli.bundle.js');

@@ -94,7 +94,7 @@ export default class AppGenerator extends Generator<Record<string, unknown>, App
       yes: Boolean(this.options.yes),
       askAnswered: Boolean(this.options.askAnswered),
       stored: this.stored,
-      source: { folderName: basename(this.folder), git: gitDefaults() },
+      source: { folderName: basename(this.folder), git: await gitDefaults() },
     };
     this.answers = await ask(this, appQuestions, settings);
     const type = this.answers.type as ModuleType;

@@ -115,7 +115,7 @@ export abstract class PackageGenerator extends Generator<Record<string, unknown>
     }
     const yes = Boolean(this.options.yes);
     const askAnswered = Boolean((this.options as Record<string, unknown>).askAnswered);
-    const source = { folderName: basename(this.destinationRoot()), git: gitDefaults() };
+    const source = { folderName: basename(this.destinationRoot()), git: await gitDefaults() };
     if (this.mode === 'empty') {
       const answers = await ask(this, appQuestions, { yes, askAnswered, stored: {}, source, given: { type: this.moduleType } });
       this.project = projectAnswers(answers);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitDefaults } from '../../generators/lib/git-defaults.js';
+import { gitDefaults, prefetchGitConfig } from '../../generators/lib/git-defaults.js';
 import { tempFolder } from '../support/generate.js';
 
 describe('author defaults from git', () => {
@@ -38,21 +38,30 @@ describe('author defaults from git', () => {
     }
   };
 
-  it('reads the three keys, the repository overriding the user, as git config --get does', () => {
+  it('reads the three keys, the repository overriding the user, as git config --get does', async () => {
     configure('[user]\n\tname = Jane Global\n\temail = jane@example.org\n[github]\n\tuser = jane\n', '[user]\n\tname = "  Jane Local "\n');
-    const defaults = gitDefaults();
+    const defaults = await gitDefaults();
     assert.deepEqual(defaults, { name: 'Jane Local', email: 'jane@example.org', githubUser: 'jane' });
     assert.deepEqual(defaults, { name: gitGet('user.name'), email: gitGet('user.email'), githubUser: gitGet('github.user') });
   });
 
-  it('keeps the last value of a key set twice, whatever the case of its name', () => {
+  it('keeps the last value of a key set twice, whatever the case of its name', async () => {
     configure('[user]\n\tname = First\n[User]\n\tName = Second\n');
-    assert.equal(gitDefaults().name, 'Second');
+    assert.equal((await gitDefaults()).name, 'Second');
     assert.equal(gitGet('user.name'), 'Second');
   });
 
-  it('leaves unset, empty and value-less keys undefined', () => {
+  it('leaves unset, empty and value-less keys undefined', async () => {
     configure('[user]\n\tname =\n[github]\n\tuser\n');
-    assert.deepEqual(gitDefaults(), { name: undefined, email: undefined, githubUser: undefined });
+    assert.deepEqual(await gitDefaults(), { name: undefined, email: undefined, githubUser: undefined });
+  });
+
+  it('uses the read prefetchGitConfig started, once, then reads again', async () => {
+    configure('[user]\n\tname = Before\n');
+    prefetchGitConfig();
+    configure('[user]\n\tname = After\n');
+    // The prefetched read may have run before or after the change; the next read sees it.
+    assert.ok(['Before', 'After'].includes((await gitDefaults()).name!));
+    assert.equal((await gitDefaults()).name, 'After');
   });
 });
