@@ -4,7 +4,7 @@
 // use); and it runs from the packed tarball as installed with npm.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appQuestions, typeQuestions, type Question } from '../../generators/lib/questions.js';
@@ -46,6 +46,25 @@ describe('the bundled iris-module bin', function () {
     imports[1] === pathToFileURL(join(dirname(bundle), 'lib', 'git-defaults.js')).href &&
     imports[2] === pathToFileURL(bundle).href &&
     imports.slice(3).every((url) => url.startsWith(pathToFileURL(join(dirname(bundle), 'cli.chunk-')).href) && url.endsWith('.js'));
+
+  it(".yo-resolve files still decide a file's fate: skipped even under --force", () => {
+    const parent = tempFolder();
+    assert.equal(runBin(['iris-resolve-module', '--yes'], parent).status, 0);
+    const project = join(parent, 'iris-resolve-module');
+    const edited = (file: string): string => `${readFileSync(join(project, file), 'utf8')}# edited\n`;
+    const [readme, makefile, license] = ['README.md', 'Makefile', 'LICENSE'].map(edited) as [string, string, string];
+    writeFileSync(join(project, 'README.md'), readme);
+    writeFileSync(join(project, 'Makefile'), makefile);
+    writeFileSync(join(project, 'LICENSE'), license);
+    // One in the project for the README, one above it for the Makefile; none for the license.
+    writeFileSync(join(project, '.yo-resolve'), 'README.md skip\n');
+    writeFileSync(join(parent, '.yo-resolve'), '# a comment\n*/Makefile skip\n');
+    const run = runBin(['--yes', '--force'], project);
+    assert.equal(run.status, 0, run.output);
+    assert.equal(readFileSync(join(project, 'README.md'), 'utf8'), readme);
+    assert.equal(readFileSync(join(project, 'Makefile'), 'utf8'), makefile);
+    assert.doesNotMatch(readFileSync(join(project, 'LICENSE'), 'utf8'), /# edited/);
+  });
 
   it('generates both module types, adds packages and prints its help from the bundle alone', () => {
     const parent = tempFolder();
