@@ -36,15 +36,16 @@ function quoted(
     if (char === quote) out += `\\${quote}`;
     else if (shortEscapes[char] !== undefined) out += shortEscapes[char];
     else if (code < 0x20 || code === 0x7f) out += escapes.control(code);
-    else if (char.length === 1 && isSurrogate(code)) out += escapes.loneSurrogate(code);
+    // A pair is one character here, its code above U+FFFF: only a lone surrogate is in the range.
+    else if (isSurrogate(code)) out += escapes.loneSurrogate(code);
     else if (hiddenCharacters.test(char)) out += unicodeEscape(code);
     else out += char;
   }
   return `${out}${quote}`;
 }
 
-/** How many times `text` holds `quote`. */
-const count = (text: string, quote: string): number => text.split(quote).length - 1;
+/** Whether `text` holds more double quotes than single ones (each count is the pieces a split makes, less one). */
+const moreDoubleQuotes = (text: string): boolean => text.split('"').length > text.split("'").length;
 
 /** A Python string literal holding `text` exactly, between `quote`s. */
 export function pythonLiteral(text: string, quote: '"' | "'"): string {
@@ -60,7 +61,7 @@ export function pythonLiteral(text: string, quote: '"' | "'"): string {
  * single ones (then fewer quotes need escaping in single quotes).
  */
 export function pythonString(text: string): string {
-  return pythonLiteral(text, count(text, '"') > count(text, "'") ? "'" : '"');
+  return pythonLiteral(text, moreDoubleQuotes(text) ? "'" : '"');
 }
 
 /** Longest line a generated Python file may have (ruff `line-length` in the generated pyproject.toml). */
@@ -127,14 +128,15 @@ export function pythonWrapped(value: string, column: number, indent: number, lit
 export function prose(text: string, width = 88): string {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/u).filter((item) => item !== '')) {
-    if (line !== '' && columns(`${line} ${word}`) > width) {
+  for (const word of text.match(/\S+/gu) ?? []) {
+    if (line === '') line = word;
+    else if (columns(`${line} ${word}`) <= width) line = `${line} ${word}`;
+    else {
       lines.push(line);
       line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
+    }
   }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
+  return [...lines, line].join('\n');
 }
 
 /** A TOML basic string holding `text` exactly; TOML cannot hold a lone surrogate, which becomes U+FFFD. */

@@ -6,7 +6,7 @@ export function slugify(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -30,9 +30,9 @@ export function deriveKeyword(moduleName: string): string {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
-  if (words[0] === 'iris') words.shift();
-  else if (words[0]?.startsWith('iris')) words[0] = words[0].slice('iris'.length);
-  if (words.length > 0 && words[words.length - 1] === 'module') words.pop();
+  // `iris` alone becomes an empty word, dropped below.
+  if (words[0]?.startsWith('iris')) words[0] = words[0].slice('iris'.length);
+  if (words.at(-1) === 'module') words.pop();
   return words.filter((word) => word !== '').join('_');
 }
 
@@ -45,7 +45,6 @@ export function derivePackageName(moduleName: string): string {
 export function pascalCase(keyword: string): string {
   return keyword
     .split('_')
-    .filter((part) => part !== '')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 }

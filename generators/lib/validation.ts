@@ -18,11 +18,8 @@ const pythonKeywords: ReadonlySet<string> = new Set([
 ]);
 
 const show = (value: string): string => JSON.stringify(value);
-/** The value quoted, or its first 40 characters and an ellipsis when it is longer than 50. */
-const showStart = (value: string): string => {
-  const characters = [...value];
-  return characters.length > 50 ? JSON.stringify(`${characters.slice(0, 40).join('')}…`) : show(value);
-};
+/** The first 40 characters of a value too long to show, quoted, and an ellipsis. */
+const showStart = (value: string): string => JSON.stringify(`${[...value].slice(0, 40).join('')}…`);
 
 /**
  * Name lengths that keep every generated line within ruff's 100 columns: the
@@ -128,9 +125,12 @@ export function validateVersion(value: string): Validation {
   return true;
 }
 
-/** PEP 440 public and local versions, in any accepted spelling (the pattern of pypa/packaging). */
+/**
+ * PEP 440 versions, in any spelling pip accepts, as far as a semantic version can
+ * reach them (checked first): no epoch, no leading "v", and a pre-release after "-".
+ */
 const pep440 =
-  /^v?(?:(?:[0-9]+)!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
+  /^[0-9]+(?:\.[0-9]+)*(?:-(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
 
 /** An email address of the usual form, or nothing. */
 export function validateEmail(value: string): Validation {
@@ -253,7 +253,7 @@ export function parseMenuNames(value: string): { all?: string; perObject: Partia
   const result: { all?: string; perObject: Partial<Record<HookObject, string>> } = { perObject: {} };
   for (const part of value.split(';')) {
     // [\s\S], not ".": a label may hold U+2028 or U+2029, which "." does not match.
-    const match = /^\s*([a-z_]+)\s*=([\s\S]*)$/.exec(part);
+    const match = /^\s*([a-z_]+)\s*=([\s\S]*)/.exec(part);
     if (match && (hookObjects as readonly string[]).includes(match[1]!)) {
       result.perObject[match[1] as HookObject] = match[2]!.trim();
     } else if (part.trim() !== '' || value.trim() === '') {

@@ -161,6 +161,8 @@ describe('escaping', () => {
     assert.equal(prose('aaa bbb ccc', 8), 'aaa bbb\nccc');
     assert.equal(prose(`a ${'x'.repeat(12)} b`, 8), `a\n${'x'.repeat(12)}\nb`);
     assert.equal(prose('  '), '');
+    assert.equal(prose('  aaa bbb \n'), 'aaa bbb');
+    assert.equal(prose(`${'x'.repeat(12)} a`, 8), `${'x'.repeat(12)}\na`);
     // The default width is 88 columns.
     assert.equal(prose(`${'x'.repeat(80)} ${'y'.repeat(7)} z`), `${'x'.repeat(80)} ${'y'.repeat(7)}\nz`);
   });

@@ -7,6 +7,7 @@ import {
   validateFileTypes,
   validateGithubUser,
   validateHooks,
+  validateIocTypes,
   validateKeyword,
   validateLicense,
   validateMenuNames,
@@ -356,6 +357,8 @@ describe('validation: messages, word for word', () => {
       `Package name "${'p'.repeat(41)}" is 41 characters long: keep it to 40 at most, so that generated imports fit on a line (for example iris_threatfox_module).`,
     ],
     ['package name, keyword', validatePackageName('class'), 'Package name "class" is a Python keyword: choose another name (for example iris_class_module).'],
+    ['IOC types, none', validateIocTypes(' , '), 'Choose at least one IOC family to look up: domain, ip, hash, url, email, filename.'],
+    ['IOC types, unknown', validateIocTypes('domain,md5'), 'IOC type "md5" is not an IOC family this generator knows: use domain, ip, hash, url, email, filename, comma-separated.'],
     ['package name, IRIS', validatePackageName('Celery'), 'Package name "Celery" would shadow a package IRIS itself imports: choose another name (for example iris_celery_module).'],
     ['package name, packaging tool', validatePackageName('Setuptools'), 'Package name "Setuptools" is a packaging tool installed in IRIS\'s Python, which installing the module would overwrite: choose another name (for example iris_setuptools_module).'],
     [
