@@ -308,7 +308,8 @@ function checkProject(c: ValidCase, dir: string): void {
   const authors = readFileSync(join(dir, 'AUTHORS'), 'utf8');
   assert.equal(
     authors.split('\n')[0],
-    c.author !== '' || c.email !== '' ? `${c.author}${c.email !== '' ? ` <${c.email}>` : ''}` : `The authors of ${c.moduleName}`,
+    // A blank author is no author: the file would hold nothing.
+    c.author.trim() !== '' || c.email !== '' ? `${c.author}${c.email !== '' ? ` <${c.email}>` : ''}` : `The authors of ${c.moduleName}`,
     'AUTHORS',
   );
   if (c.license === 'MIT' || c.license === 'BSD-3-Clause') {

@@ -103,6 +103,13 @@ describe('yo iris-module (app)', () => {
     });
   });
 
+  describe('a blank author (a property-test counterexample)', () => {
+    it('writes AUTHORS as for no author at all', async () => {
+      const run = await helpers.run(generatorPath('app')).withArguments(['blank']).withOptions({ yes: true, author: ' ', email: '' } as never);
+      run.assertFileContent(join(run.cwd, 'blank', 'AUTHORS'), /^The authors of iris-blank-module\n$/);
+    });
+  });
+
   describe('pipeline with every option changed', () => {
     before(async () => {
       await helpers.run(generatorPath('app')).withArguments(['evtx-folder']).withOptions({
