@@ -117,7 +117,7 @@ describe("an author's own code in place of the examples, proven with real Python
   for (const edit of edits) {
     it(`a ${edit.type}: every test passes, the generator's included, and IRIS still loads it`, async () => {
       const { dir } = await generateModule({ type: edit.type, moduleName: edit.moduleName });
-      const before = collectTests(python311(), dir);
+      const before = collectTests(python311(), dir).length;
       writeFileSync(join(dir, edit.handler), edit.files[0]!);
       writeFileSync(join(dir, edit.test), edit.files[1]!);
 

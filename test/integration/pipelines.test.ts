@@ -4,10 +4,10 @@
 // Python, with pipeline_info matching the options.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { generateModule } from '../support/generate.js';
 import { irisInterfacePath } from '../support/paths.js';
-import { buildWheel, compileAll, installWheel, loadLikeIris, runPytest } from '../support/python-project.js';
+import { buildWheel, collectTests, compileAll, installWheel, loadLikeIris, runPytest } from '../support/python-project.js';
 import { python311, python39 } from '../support/python.js';
 import { ruffCheck, ruffFormatCheck } from '../support/ruff.js';
 
@@ -61,17 +61,6 @@ const cases: PipelineCase[] = [
     fileTypes: ['.log', '.txt'],
   },
 ];
-
-/** Ids of the tests pytest collects in the generated project. */
-function collectedTests(dir: string): string[] {
-  const result = spawnSync(python311(), ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
-  });
-  assert.equal(result.status, 0, result.stdout + result.stderr);
-  return result.stdout.split('\n').filter((line) => line.includes('::'));
-}
 
 // Runs on Python 3.9 against the installed wheel: uploads as IRIS's app does (names
 // already through secure_filename, or not), then pipeline runs as IRIS's worker does.
@@ -223,7 +212,7 @@ describe('pipeline modules for several argument and file-type choices, proven wi
 
       it('passes its own tests on Python 3.11, which cover what a pipeline must handle', function () {
         this.timeout(120_000);
-        const tests = collectedTests(dir);
+        const tests = collectTests(python311(), dir);
         const expected = [
           'test_upload_names_cannot_leave_the_upload_folder',
           'test_an_absolute_upload_name_stays_in_the_upload_folder',

@@ -48,7 +48,7 @@ describe('a processor added to a repository made by this generator, holding a pi
   before(async function () {
     this.timeout(120_000);
     ({ dir } = await generateModule({ type: 'pipeline', moduleName: 'iris-threatfox-module' }));
-    pipelineTests = collectTests(python311(), dir);
+    pipelineTests = collectTests(python311(), dir).length;
     original = snapshot(dir);
     const result = cli(dir, 'processor', '--yes', '--keyword', 'vt2', '--hooks', 'ioc:create,ioc:manual,asset:delete,note:preload-create');
     assert.equal(result.status, 0, result.output);

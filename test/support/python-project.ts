@@ -123,13 +123,16 @@ export function runPytest(python: string, dir: string, args: string[] = []): Pyt
   };
 }
 
-/** How many tests pytest collects in the project, without running them. */
-export function collectTests(python: string, dir: string): number {
+/** The ids of the tests pytest collects in the project (`file::test[params]`), without running them. */
+export function collectTests(python: string, dir: string): string[] {
   const result = run(python, ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
     cwd: dir,
     env: { PYTHONPATH: [dir, irisInterfacePath()].join(delimiter), PYTHONDONTWRITEBYTECODE: '1' },
   });
   const count = /^(\d+) tests? collected/m.exec(result.stdout);
-  if (result.status !== 0 || !count) throw new Error(`pytest --collect-only failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
-  return Number(count[1]);
+  const ids = result.stdout.split('\n').filter((line) => line.includes('::'));
+  if (result.status !== 0 || !count || ids.length !== Number(count[1])) {
+    throw new Error(`pytest --collect-only failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
+  return ids;
 }
